@@ -1,0 +1,127 @@
+# Build, test, install and benchmark the toolkit. Every program is filters/NAME/*.c, with
+# NAME.c holding main(), linked with build/libcommon.a; files in filters/NAME/data/ are
+# compiled in (scripts/embed) as data_FILE (non-alphanumerics become _).
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+VERSION := 0.1.0
+
+CC      ?= cc
+PKGS    := libpcre2-8 libutf8proc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wpedantic
+SANITIZE ?=
+ifneq ($(SANITIZE),)
+  OPT    := -O1
+  SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  BUILD  ?= build-san
+  BIN    ?= build-san/bin
+endif
+BUILD   ?= build
+BIN     ?= bin
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CSV_LIBS   := $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
+ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS) -Icommon $(PKG_CFLAGS) -DTOOLKIT_VERSION='"$(VERSION)"'
+LDLIBS     := $(PKG_LIBS) $(CSV_LIBS)
+ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
+
+COMMON_SRC := $(wildcard common/*.c)
+COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
+LIBCOMMON  := $(BUILD)/libcommon.a
+PROGRAMS   := $(notdir $(wildcard filters/*))
+BINS       := $(PROGRAMS:%=$(BIN)/%)
+EMBED      := $(BUILD)/scripts/embed
+
+.PHONY: all deps check check-san unit run install uninstall bench clean fuzz
+.SECONDARY:
+
+all: $(BINS)
+
+deps:
+	@sh scripts/install-deps.sh
+
+# Objects: one rule for common/ and every filter; headers are tracked by -MMD.
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Ifilters/$(word 2,$(subst /, ,$*)) -I$(BUILD)/$(dir $*) -MMD -MP -c $< -o $@
+
+$(LIBCOMMON): $(COMMON_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(EMBED): scripts/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+# Per-program sources, embedded data and link rule.
+define program
+$(1)_SRC  := $$(wildcard filters/$(1)/*.c)
+$(1)_DATA := $$(wildcard filters/$(1)/data/*)
+$(1)_DOBJ := $$(patsubst filters/$(1)/data/%,$(BUILD)/filters/$(1)/data/%.o,$$($(1)_DATA))
+$(1)_OBJ  := $$($(1)_SRC:%.c=$(BUILD)/%.o) $$($(1)_DOBJ)
+$(1)_LIBOBJ := $$(filter-out $(BUILD)/filters/$(1)/$(1).o,$$($(1)_OBJ))
+$(BUILD)/filters/$(1)/data/%.c: filters/$(1)/data/% $(EMBED)
+	@mkdir -p $$(dir $$@)
+	$(EMBED) data_$$(shell printf '%s' '$$*' | tr -c 'A-Za-z0-9' '_') < $$< > $$@
+$(BUILD)/filters/$(1)/data/%.o: $(BUILD)/filters/$(1)/data/%.c
+	$(CC) $(ALL_CFLAGS) -c $$< -o $$@
+$(BIN)/$(1): $$($(1)_OBJ) $(LIBCOMMON)
+	@mkdir -p $(BIN)
+	$(CC) $(ALL_LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIBCOMMON) $(LDLIBS)
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call program,$(p))))
+
+# Unit tests: tests/unit/test_*.c test common/; tests/unit/NAME/test_*.c test filter NAME's
+# internals (linked with its objects but not its main).
+UNIT_COMMON := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+UNIT_FILTER := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*/test_*.c))
+UNITS := $(UNIT_COMMON) $(UNIT_FILTER)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBCOMMON)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+define unitfilter
+$(BUILD)/tests/$(1)/test_%: $(BUILD)/tests/unit/$(1)/test_%.o $$($(1)_LIBOBJ) $(LIBCOMMON)
+	@mkdir -p $$(dir $$@)
+	$(CC) $(ALL_LDFLAGS) -o $$@ $$^ $(LDLIBS)
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call unitfilter,$(p))))
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Ifilters/$(word 1,$(subst /, ,$*)) -MMD -MP -c $< -o $@
+
+unit: $(UNITS)
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-san:
+	@$(MAKE) --no-print-directory check SANITIZE=1
+
+run: deps all
+	@sh pipelines/run.sh "$(or $(INPUT),data/sample)" "$(or $(OUT),out)" "$(or $(JOBS),1)"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	for p in $(PROGRAMS); do \
+	  install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p; \
+	  if [ -f filters/$$p/$$p.1 ]; then install -m 644 filters/$$p/$$p.1 $(DESTDIR)$(MANDIR)/man1/$$p.1; fi; \
+	done
+
+uninstall:
+	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done
+
+bench: all
+	@sh bench/run.sh
+
+clean:
+	rm -rf build build-san bin out
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

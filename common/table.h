@@ -1,0 +1,50 @@
+/* table: rows of a headed TSV (escaped as in docs/FORMAT.md) or CSV (through libcsv) as
+ * field views. The table owns the row and its fields; a row is borrowed until the next
+ * tbl_next(). Bad rows are reported as "prog: file:line: what" and handled by policy:
+ *   wrong number of fields   -> the row is skipped (TSV) / padded or cut (never for the stream)
+ *   bad escape ("\x", "\" at end of field) -> the backslash is kept literally
+ *   invalid UTF-8            -> each bad sequence becomes U+FFFD
+ * every one of them makes the program's exit status 1 (cli_status). */
+#ifndef COMMON_TABLE_H
+#define COMMON_TABLE_H
+#include <stddef.h>
+#include "buf.h"
+#include "input.h"
+
+struct field {
+	char *p;   /* not NUL-terminated; may contain NUL bytes */
+	size_t n;
+};
+
+struct row {
+	struct field *f;
+	size_t nf;
+	unsigned long long line;  /* line (TSV) or record start line (CSV) in the input */
+};
+
+enum tbl_format { TBL_TSV, TBL_CSV };
+
+struct table;
+
+/* Open path ("-" is stdin). With header, the first row names the columns. Returns NULL
+ * after reporting "prog: path: reason" when the file cannot be opened. */
+struct table *tbl_open(const char *path, enum tbl_format fmt, int header);
+/* Next data row: 1 and *row set, 0 at end of input, -1 on a read error (reported). */
+int tbl_next(struct table *t, struct row **row);
+/* Header row (NULL without a header or before it was read). */
+const struct row *tbl_header(const struct table *t);
+/* Column index (0-based) of a header name or a 1-based number; -1 if there is none. */
+int tbl_col(const struct table *t, const char *spec);
+/* When nonzero, rows whose field count differs from the header's are skipped with a
+ * message (the default for TSV; CSV pads short rows with empty fields and reports). */
+void tbl_strict_width(struct table *t, int on);
+const char *tbl_name(const struct table *t);
+/* Number of rows reported as bad so far. */
+unsigned long long tbl_bad(const struct table *t);
+void tbl_close(struct table *t);
+
+/* Unescape a TSV field in place (\\ \t \n \r); returns the new length and sets *bad when an
+ * unknown escape or a lone trailing backslash was kept literally. */
+size_t tsv_unescape(char *p, size_t n, int *bad);
+
+#endif
