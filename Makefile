@@ -125,3 +125,6 @@ clean:
 	rm -rf build build-san bin out
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# A program may add build steps of its own (generated data, extra objects) here.
+-include $(wildcard filters/*/build.mk)
