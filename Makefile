@@ -58,12 +58,16 @@ $(EMBED): scripts/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -o $@ $<
 
+# A program may add build steps of its own in filters/NAME/build.mk: rules for generated
+# sources, and NAME_EXTRA, objects linked into it besides its .c files and data.
+-include $(wildcard filters/*/build.mk)
+
 # Per-program sources, embedded data and link rule.
 define program
 $(1)_SRC  := $$(wildcard filters/$(1)/*.c)
 $(1)_DATA := $$(wildcard filters/$(1)/data/*)
 $(1)_DOBJ := $$(patsubst filters/$(1)/data/%,$(BUILD)/filters/$(1)/data/%.o,$$($(1)_DATA))
-$(1)_OBJ  := $$($(1)_SRC:%.c=$(BUILD)/%.o) $$($(1)_DOBJ)
+$(1)_OBJ  := $$($(1)_SRC:%.c=$(BUILD)/%.o) $$($(1)_DOBJ) $$($(1)_EXTRA)
 $(1)_LIBOBJ := $$(filter-out $(BUILD)/filters/$(1)/$(1).o,$$($(1)_OBJ))
 $(BUILD)/filters/$(1)/data/%.c: filters/$(1)/data/% $(EMBED)
 	@mkdir -p $$(dir $$@)
@@ -125,6 +129,3 @@ clean:
 	rm -rf build build-san bin out
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
-
-# A program may add build steps of its own (generated data, extra objects) here.
--include $(wildcard filters/*/build.mk)
