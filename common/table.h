@@ -1,10 +1,11 @@
 /* table: rows of a headed TSV (escaped as in docs/FORMAT.md) or CSV (through libcsv) as
  * field views. The table owns the row and its fields; a row is borrowed until the next
  * tbl_next(). Bad rows are reported as "prog: file:line: what" and handled by policy:
- *   wrong number of fields   -> the row is skipped (TSV) / padded or cut (never for the stream)
- *   bad escape ("\x", "\" at end of field) -> the backslash is kept literally
+ *   wrong number of fields   -> the row is skipped (while strict width is on, the default)
+ *   bad escape ("\x", "\" at end of field) -> the backslash is kept literally (TSV)
  *   invalid UTF-8            -> each bad sequence becomes U+FFFD
- * every one of them makes the program's exit status 1 (cli_status). */
+ * every one of them makes the program's exit status 1 (cli_status). A UTF-8 BOM before
+ * the first line and a CR before each LF are dropped silently (CRLF files are common). */
 #ifndef COMMON_TABLE_H
 #define COMMON_TABLE_H
 #include <stddef.h>
@@ -35,8 +36,8 @@ int tbl_next(struct table *t, struct row **row);
 const struct row *tbl_header(const struct table *t);
 /* Column index (0-based) of a header name or a 1-based number; -1 if there is none. */
 int tbl_col(const struct table *t, const char *spec);
-/* When nonzero, rows whose field count differs from the header's are skipped with a
- * message (the default for TSV; CSV pads short rows with empty fields and reports). */
+/* When nonzero (the default with a header), rows whose field count differs from the
+ * header's are reported and skipped; when zero they are returned as they are. */
 void tbl_strict_width(struct table *t, int on);
 const char *tbl_name(const struct table *t);
 /* Number of rows reported as bad so far. */

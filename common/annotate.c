@@ -1,0 +1,429 @@
+/* annotate: input modes, grouping by segment and sorted output for annotating stages. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "annotate.h"
+#include "input.h"
+#include "out.h"
+#include "stream.h"
+#include "utf8.h"
+
+struct ann {
+	size_t start, end, seq;
+	const char *type;
+	size_t value, unit, mod;   /* offsets into the set's arena; SIZE_MAX = empty */
+	size_t vlen;
+};
+
+struct annset {
+	struct ann *a;
+	size_t n, cap;
+	struct buf arena;
+	size_t ncp;
+};
+
+static size_t arena_str(struct annset *s, const char *p, size_t n)
+{
+	if (!p || !n)
+		return (size_t)-1;
+	size_t at = s->arena.n;
+	buf_add(&s->arena, p, n);
+	buf_addc(&s->arena, '\0');
+	return at;
+}
+
+void ann_addn(struct annset *s, size_t start, size_t end, const char *type,
+              const char *value, size_t vlen, const char *unit, const char *mod)
+{
+	if (start > end || end > s->ncp)
+		fatal(EXIT_SYS, "internal error: annotation [%zu, %zu) outside a segment of %zu characters",
+		      start, end, s->ncp);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		s->a = xrealloc(s->a, s->cap * sizeof *s->a);
+	}
+	struct ann *a = &s->a[s->n];
+	a->start = start;
+	a->end = end;
+	a->seq = s->n++;
+	a->type = type;
+	a->value = arena_str(s, value, vlen);
+	a->vlen = vlen;
+	a->unit = arena_str(s, unit, unit ? strlen(unit) : 0);
+	a->mod = arena_str(s, mod, mod ? strlen(mod) : 0);
+}
+
+void ann_add(struct annset *s, size_t start, size_t end, const char *type,
+             const char *value, const char *unit, const char *mod)
+{
+	ann_addn(s, start, end, type, value, value ? strlen(value) : 0, unit, mod);
+}
+
+static int ann_cmp(const void *x, const void *y)
+{
+	const struct ann *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;   /* the enclosing mention first */
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* ---- the driver's state ---- */
+
+static const struct annotator *A;
+static int only;
+static struct annset set;
+static size_t *cpoff;       /* byte offset of each code point of the segment, and of its end */
+static size_t cpoff_cap;
+
+/* A segment group of the stream: its seg row and the rows earlier stages added. */
+struct group {
+	int open;
+	struct buf bytes;        /* every field of every row, each NUL-terminated */
+	size_t *fields;          /* offset and length of each field (10 per row) */
+	size_t nrows, rcap;
+	struct prior *prior;
+	size_t pcap;
+};
+static struct group grp;
+
+static void map_codepoints(const char *t, size_t n, size_t ncp)
+{
+	if (ncp + 1 > cpoff_cap) {
+		cpoff_cap = (ncp + 1) * 2;
+		cpoff = xrealloc(cpoff, cpoff_cap * sizeof *cpoff);
+	}
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)t[i] & 0xC0) != 0x80)
+			cpoff[c++] = i;
+	cpoff[c] = n;
+}
+
+static void write_anns(const char *doc, const char *segno, const char *text)
+{
+	qsort(set.a, set.n, sizeof *set.a, ann_cmp);
+	for (size_t i = 0; i < set.n; i++) {
+		const struct ann *a = &set.a[i];
+		char s[24], e[24];
+		snprintf(s, sizeof s, "%zu", a->start);
+		snprintf(e, sizeof e, "%zu", a->end);
+		struct field f[S_NCOLS] = {
+			{ (char *)doc, strlen(doc) }, { (char *)segno, strlen(segno) },
+			{ (char *)A->kind, strlen(A->kind) }, { (char *)a->type, strlen(a->type) },
+			{ s, strlen(s) }, { e, strlen(e) },
+			{ (char *)text + cpoff[a->start], cpoff[a->end] - cpoff[a->start] },
+			{ NULL, 0 }, { NULL, 0 }, { NULL, 0 },
+		};
+		if (a->value != (size_t)-1)
+			f[S_VALUE] = (struct field){ set.arena.p + a->value, a->vlen };
+		if (a->unit != (size_t)-1)
+			f[S_UNIT] = (struct field){ set.arena.p + a->unit, strlen(set.arena.p + a->unit) };
+		if (a->mod != (size_t)-1)
+			f[S_MOD] = (struct field){ set.arena.p + a->mod, strlen(set.arena.p + a->mod) };
+		tsv_write_row(f, S_NCOLS);
+	}
+}
+
+/* Run the stage on one segment and write its new rows. */
+static void annotate_one(const char *doc, const char *segno, const char *segtype,
+                         const char *text, size_t len, const struct prior *prior, size_t nprior)
+{
+	set.n = 0;
+	buf_clear(&set.arena);
+	set.ncp = u8_count(text, len);
+	map_codepoints(text, len, set.ncp);
+	struct segment seg = { doc, text, len, set.ncp, segtype, prior, nprior };
+	A->annotate(&seg, &set);
+	write_anns(doc, segno, text);
+}
+
+static const char *gfield(size_t row, int col)
+{
+	return grp.bytes.p + grp.fields[2 * (row * S_NCOLS + (size_t)col)];
+}
+
+static size_t gflen(size_t row, int col)
+{
+	return grp.fields[2 * (row * S_NCOLS + (size_t)col) + 1];
+}
+
+static void group_add(const struct row *r)
+{
+	if (grp.nrows == grp.rcap) {
+		grp.rcap = grp.rcap ? grp.rcap * 2 : 16;
+		grp.fields = xrealloc(grp.fields, grp.rcap * 2 * S_NCOLS * sizeof *grp.fields);
+	}
+	for (int i = 0; i < S_NCOLS; i++) {
+		grp.fields[2 * (grp.nrows * S_NCOLS + (size_t)i)] = grp.bytes.n;
+		grp.fields[2 * (grp.nrows * S_NCOLS + (size_t)i) + 1] = r->f[i].n;
+		buf_add(&grp.bytes, r->f[i].p, r->f[i].n);
+		buf_addc(&grp.bytes, '\0');
+	}
+	grp.nrows++;
+}
+
+static size_t parse_size(const char *s)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	return (*s && !*end && !errno) ? (size_t)v : (size_t)-1;
+}
+
+static void group_flush(void)
+{
+	if (!grp.nrows)
+		return;
+	for (size_t r = 0; r < grp.nrows; r++) {
+		struct field f[S_NCOLS];
+		for (int c = 0; c < S_NCOLS; c++)
+			f[c] = (struct field){ (char *)gfield(r, c), gflen(r, c) };
+		if (!only)
+			tsv_write_row(f, S_NCOLS);
+	}
+	if (grp.open) {
+		size_t np = grp.nrows - 1;
+		if (np > grp.pcap) {
+			grp.pcap = np * 2;
+			grp.prior = xrealloc(grp.prior, grp.pcap * sizeof *grp.prior);
+		}
+		for (size_t r = 1; r < grp.nrows; r++)
+			grp.prior[r - 1] = (struct prior){ gfield(r, S_KIND), gfield(r, S_TYPE), gfield(r, S_VALUE),
+			                                   parse_size(gfield(r, S_START)), parse_size(gfield(r, S_END)) };
+		annotate_one(gfield(0, S_DOC), gfield(0, S_SEG), gfield(0, S_TYPE),
+		             gfield(0, S_TEXT), gflen(0, S_TEXT), grp.prior, np);
+	}
+	grp.nrows = 0;
+	grp.open = 0;
+	buf_clear(&grp.bytes);
+}
+
+static int same(const struct field *f, size_t row, int col)
+{
+	return f->n == gflen(row, col) && memcmp(f->p, gfield(row, col), f->n) == 0;
+}
+
+static void stream_row(const struct row *r)
+{
+	int is_seg = r->f[S_KIND].n == 3 && memcmp(r->f[S_KIND].p, "seg", 3) == 0;
+	if (is_seg || !grp.open || !same(&r->f[S_DOC], 0, S_DOC) || !same(&r->f[S_SEG], 0, S_SEG))
+		group_flush();
+	group_add(r);
+	if (is_seg)
+		grp.open = 1;
+}
+
+static int do_stream(struct table *t)
+{
+	struct row *r;
+	int rc;
+	while ((rc = tbl_next(t, &r)) == 1)
+		stream_row(r);
+	group_flush();
+	return rc;
+}
+
+/* ---- table and line input ---- */
+
+static const char *text_col, *id_col;
+static int csv_in, lines_in;
+
+static int do_table(struct table *t)
+{
+	struct row *r;
+	int rc = tbl_next(t, &r);
+	if (rc <= 0)
+		return rc;
+	int tc = tbl_col(t, text_col), ic = id_col ? tbl_col(t, id_col) : -1;
+	if (tc < 0 || (id_col && ic < 0)) {
+		warn_at(tbl_name(t), 1, "no column '%s' in the header", tc < 0 ? text_col : id_col);
+		return 0;
+	}
+	struct buf doc = BUF_INIT, text = BUF_INIT;
+	unsigned long long n = 0;
+	do {
+		char segno[24], end[24];
+		n++;
+		buf_clear(&doc);
+		buf_clear(&text);
+		if (ic >= 0)
+			buf_add(&doc, r->f[ic].p, r->f[ic].n);
+		else
+			buf_adds(&doc, tbl_name(t));
+		snprintf(segno, sizeof segno, "%llu", ic >= 0 ? 1ULL : n);
+		buf_add(&text, r->f[tc].p, r->f[tc].n);
+		snprintf(end, sizeof end, "%zu", text.n);
+		const char *row[S_NCOLS] = { doc.p, segno, "seg", "sent", "0", end, text.p, NULL, NULL, NULL };
+		if (!only)
+			tsv_write_strs(row, S_NCOLS);
+		annotate_one(doc.p, segno, "sent", text.p, text.n, NULL, 0);
+	} while ((rc = tbl_next(t, &r)) == 1);
+	buf_free(&doc);
+	buf_free(&text);
+	return rc;
+}
+
+static int do_lines(const char *path)
+{
+	struct input in;
+	if (in_open(&in, path) != 0) {
+		warn_at(path, 0, "%s", strerror(errno));
+		return -1;
+	}
+	struct buf fixed = BUF_INIT;
+	char *p;
+	ssize_t n;
+	unsigned long long start = in.off;
+	while ((n = in_getline(&in, &p, NULL)) >= 0) {
+		unsigned long long off = start, end = start + (unsigned long long)n;
+		start = in.off;
+		if (in.line == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			p += 3; n -= 3; off += 3;
+		}
+		if (n > 0 && p[n - 1] == '\r') {
+			n--; end--;
+		}
+		if (n == 0)
+			continue;
+		size_t len = (size_t)n;
+		if (u8_valid_prefix(p, len) != len) {
+			buf_clear(&fixed);
+			size_t first = 0, bad = u8_repair(p, len, &fixed, &first);
+			warn_at(path, in.line, "invalid UTF-8 at byte %zu of the line (%zu replaced by U+FFFD)",
+			        first + 1, bad);
+			p = fixed.p;
+			len = fixed.n;
+		}
+		char segno[24], s[24], e[24];
+		snprintf(segno, sizeof segno, "%llu", in.line);
+		snprintf(s, sizeof s, "%llu", off);
+		snprintf(e, sizeof e, "%llu", end);
+		char save = p[len];
+		p[len] = '\0';   /* the line's '\n' or the repair buffer's spare byte */
+		if (!only) {
+			struct field f[S_NCOLS] = { { (char *)path, strlen(path) }, { segno, strlen(segno) },
+				{ "seg", 3 }, { "sent", 4 }, { s, strlen(s) }, { e, strlen(e) }, { p, len },
+				{ NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+			tsv_write_row(f, S_NCOLS);
+		}
+		annotate_one(path, segno, "sent", p, len, NULL, 0);
+		p[len] = save;
+	}
+	int rc = in.err ? -1 : 0;
+	if (in.err)
+		warn_at(path, 0, "read error: %s", strerror(in.err));
+	buf_free(&fixed);
+	in_close(&in);
+	return rc;
+}
+
+static int do_file(const char *path)
+{
+	if (lines_in)
+		return do_lines(path);
+	struct table *t = tbl_open(path, csv_in ? TBL_CSV : TBL_TSV, 1);
+	if (!t)
+		return -1;
+	int rc;
+	if (text_col) {
+		rc = do_table(t);
+	} else {
+		struct row *r;
+		rc = tbl_next(t, &r);
+		if (rc >= 0 && tbl_header(t) && !stream_is_header(tbl_header(t))) {
+			warn_at(path, 1, "not an annotation stream (the header must be doc seg kind type start "
+			        "end text value unit mod); use --lines for plain text or --text COL for a table");
+			rc = 0;
+		} else if (rc == 1) {
+			stream_row(r);
+			rc = do_stream(t);
+		}
+	}
+	tbl_close(t);
+	return rc;
+}
+
+/* ---- options and main ---- */
+
+enum { OPT_CSV = 256, OPT_TEXT, OPT_ID, OPT_LINES, OPT_ONLY };
+
+static const struct cli_opt driver_opts[] = {
+	{ "text", OPT_TEXT, "COL", "read a headed TSV (or CSV) table; COL (name or number) holds the text" },
+	{ "id", OPT_ID, "COL", "with --text: the column that names each row's document" },
+	{ "csv", OPT_CSV, NULL, "the table is CSV (RFC 4180 quoting), not TSV" },
+	{ "lines", OPT_LINES, NULL, "read plain text, one segment per line" },
+	{ "only", OPT_ONLY, NULL, "write only the rows this program adds (and the header)" },
+	{ NULL, 0, NULL, NULL },
+};
+
+static struct cli_opt *merged_opts(const struct cli_opt *extra)
+{
+	size_t n = 0, m = 0;
+	while (extra && extra[n].name)
+		n++;
+	while (driver_opts[m].name)
+		m++;
+	struct cli_opt *o = xcalloc(n + m + 1, sizeof *o);
+	memcpy(o, driver_opts, m * sizeof *o);
+	if (n)
+		memcpy(o + m, extra, n * sizeof *o);
+	return o;
+}
+
+int annotate_main(int argc, char **argv, const struct annotator *a)
+{
+	A = a;
+	cli_init(a->name);
+	struct cli_opt *opts = merged_opts(a->opts);
+	struct buf usage = BUF_INIT;
+	buf_addf(&usage, "[OPTION]... [FILE]...");
+	struct cli_spec spec = { usage.p, a->summary, opts, a->epilog };
+	const char *arg;
+	int key;
+	while ((key = cli_next(argc, argv, &spec, &arg)) != -1) {
+		switch (key) {
+		case OPT_CSV: csv_in = 1; break;
+		case OPT_TEXT: text_col = arg; break;
+		case OPT_ID: id_col = arg; break;
+		case OPT_LINES: lines_in = 1; break;
+		case OPT_ONLY: only = 1; break;
+		default:
+			if (!a->option)
+				usage_error("unexpected option");
+			a->option(key, arg);
+		}
+	}
+	if (lines_in && (text_col || csv_in))
+		usage_error("--lines cannot be combined with --text or --csv");
+	if (csv_in && !text_col)
+		usage_error("--csv needs --text COL");
+	if (id_col && !text_col)
+		usage_error("--id needs --text COL");
+	if (a->init)
+		a->init();
+	stream_write_header();
+	int first = cli_optind(), failed = 0;
+	if (first >= argc) {
+		failed |= do_file("-") < 0;
+	} else {
+		for (int i = first; i < argc; i++)
+			failed |= do_file(argv[i]) < 0;
+	}
+	if (a->fini)
+		a->fini();
+	out_finish();
+	free(opts);
+	buf_free(&usage);
+	free(set.a);
+	buf_free(&set.arena);
+	free(cpoff);
+	buf_free(&grp.bytes);
+	free(grp.fields);
+	free(grp.prior);
+	if (failed)
+		cli_mark_bad();
+	return cli_status();
+}

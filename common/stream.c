@@ -1,0 +1,75 @@
+/* stream: the ten stream columns and escaped TSV writing. */
+#include <string.h>
+#include "out.h"
+#include "stream.h"
+
+const char *const stream_cols[S_NCOLS] = {
+	"doc", "seg", "kind", "type", "start", "end", "text", "value", "unit", "mod"
+};
+
+void stream_write_header(void)
+{
+	out_puts("doc\tseg\tkind\ttype\tstart\tend\ttext\tvalue\tunit\tmod\n");
+}
+
+int stream_is_header(const struct row *h)
+{
+	if (!h || h->nf != S_NCOLS)
+		return 0;
+	for (size_t i = 0; i < S_NCOLS; i++) {
+		size_t n = strlen(stream_cols[i]);
+		if (h->f[i].n != n || memcmp(h->f[i].p, stream_cols[i], n) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Bytes that need an escape; everything else is copied in runs. */
+static const unsigned char special[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
+
+void tsv_write_field(const char *p, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char e = special[(unsigned char)p[i]];
+		if (!e)
+			continue;
+		out_write(p + run, i - run);
+		char esc[2] = { '\\', (char)e };
+		out_write(esc, 2);
+		run = i + 1;
+	}
+	out_write(p + run, n - run);
+}
+
+void tsv_write_row(const struct field *f, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++) {
+		if (i)
+			out_putc('\t');
+		tsv_write_field(f[i].p, f[i].n);
+	}
+	out_putc('\n');
+}
+
+void tsv_write_strs(const char *const *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			out_putc('\t');
+		if (s[i])
+			tsv_write_field(s[i], strlen(s[i]));
+	}
+	out_putc('\n');
+}
+
+void tsv_write_ull(unsigned long long v)
+{
+	char d[24];
+	size_t i = sizeof d;
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	out_write(d + i, sizeof d - i);
+}
