@@ -22,7 +22,7 @@ command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v clang >/dev/null 2>&1 || need="$need clang"
 command -v mlr >/dev/null 2>&1 || need="$need miller"
 [ -d /usr/share/fonts/opentype/noto ] || need="$need fonts-noto-cjk"
-python3 -c 'import jieba' >/dev/null 2>&1 || need="$need python3-jieba"
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jieba' >/dev/null 2>&1 || need="$need python3-jieba"
 [ -z "$need" ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1; then
