@@ -37,7 +37,7 @@ PROGRAMS   := $(notdir $(wildcard filters/*))
 BINS       := $(PROGRAMS:%=$(BIN)/%)
 EMBED      := $(BUILD)/scripts/embed
 
-.PHONY: all deps check check-san unit run install uninstall bench clean fuzz
+.PHONY: all deps check check-san warnings unit run install uninstall bench clean
 .SECONDARY:
 
 all: $(BINS)
@@ -109,6 +109,11 @@ check: deps
 check-san:
 	@$(MAKE) --no-print-directory check SANITIZE=1
 
+# Every program and test compiled by gcc and by clang with warnings as errors.
+warnings: deps
+	@$(MAKE) --no-print-directory all unit CC=gcc BUILD=build-gcc BIN=build-gcc/bin CFLAGS='-O2 -Werror'
+	@$(MAKE) --no-print-directory all unit CC=clang BUILD=build-clang BIN=build-clang/bin CFLAGS='-O2 -Werror'
+
 run: deps all
 	@sh pipelines/run.sh "$(or $(INPUT),data/sample)" "$(or $(OUT),out)" "$(or $(JOBS),1)"
 
@@ -126,6 +131,6 @@ bench: all
 	@sh bench/run.sh
 
 clean:
-	rm -rf build build-san bin out
+	rm -rf build build-san build-gcc build-clang bin out
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
