@@ -1,0 +1,522 @@
+/* zh_numeral: one numeral, Arabic, Chinese or mixed, into an exact decimal. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "lexicon.h"
+#include "utf8.h"
+#include "zh_numeral.h"
+
+/* ---- the character table ---- */
+
+static const char *const role_names[] = {
+	"", "digit", "zero", "unit", "big", "point", "neg", "vague", "vmid"
+};
+
+struct load_ctx {
+	struct numtab *T;
+};
+
+static void load_line(void *ctx, char **f, size_t nf, const char *name, unsigned long line)
+{
+	struct numtab *T = ((struct load_ctx *)ctx)->T;
+	int32_t cp = lex_first_cp(f[0], strlen(f[0]));
+	int role = 0;
+	for (int r = 1; r < (int)(sizeof role_names / sizeof *role_names); r++)
+		if (nf > 1 && strcmp(f[1], role_names[r]) == 0)
+			role = r;
+	if (cp < 0 || cp > 0xFFFF || !role || T->n == sizeof T->ch / sizeof *T->ch) {
+		warn_at(name, line, "bad numeral character line, ignored");
+		return;
+	}
+	struct numchar *c = &T->ch[T->n];
+	memset(c, 0, sizeof *c);
+	c->role = (unsigned char)role;
+	if (role == NR_VMID)
+		c->mod = nf > 2 && strcmp(f[2], "about") == 0 ? NUM_ABOUT : NUM_OVER;
+	else if (nf > 2)
+		c->value = (unsigned char)atoi(f[2]);
+	c->fin = nf > 3 && strcmp(f[3], "fin") == 0;
+	c->lead = nf > 3 && strcmp(f[3], "lead") == 0;
+	T->idx[cp] = (uint8_t)++T->n;
+}
+
+void numtab_load(struct numtab *T, const char *data, size_t len, const char *name)
+{
+	memset(T, 0, sizeof *T);
+	T->idx = xcalloc(0x10000, 1);
+	struct load_ctx c = { T };
+	lex_each_line(data, len, name, 4, load_line, &c);
+}
+
+void numtab_free(struct numtab *T)
+{
+	free(T->idx);
+	T->idx = NULL;
+}
+
+const struct numchar *numtab_get(const struct numtab *T, int32_t cp)
+{
+	if (cp < 0 || cp > 0xFFFF || !T->idx[cp])
+		return NULL;
+	return &T->ch[T->idx[cp] - 1];
+}
+
+int numtab_starts(const struct numtab *T, int32_t cp)
+{
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+		return 1;
+	const struct numchar *c = numtab_get(T, cp);
+	return c && c->role != NR_POINT && c->role != NR_VMID;
+}
+
+/* ---- Arabic numbers ---- */
+
+int digit_at(const char *s, size_t n, size_t *len)
+{
+	if (n >= 1 && s[0] >= '0' && s[0] <= '9') {
+		*len = 1;
+		return s[0] - '0';
+	}
+	if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+		*len = 3;
+		return (unsigned char)s[2] - 0x90;
+	}
+	return -1;
+}
+
+/* A decimal point: '.' or the full-width '．'. Returns its length or 0. */
+static size_t point_at(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '.')
+		return 1;
+	if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+	    (unsigned char)s[2] == 0x8E)
+		return 3;
+	return 0;
+}
+
+static size_t digit_run(const char *s, size_t n, size_t q, struct buf *out, size_t *count)
+{
+	size_t l;
+	int d;
+	*count = 0;
+	while (q < n && (d = digit_at(s + q, n - q, &l)) >= 0) {
+		buf_addc(out, (char)('0' + d));
+		q += l;
+		(*count)++;
+	}
+	return q;
+}
+
+/* ",ddd" not followed by another digit: a thousands group. */
+static int group_at(const char *s, size_t n, size_t q)
+{
+	if (q + 4 > n || s[q] != ',')
+		return 0;
+	for (size_t i = 1; i <= 3; i++)
+		if (s[q + i] < '0' || s[q + i] > '9')
+			return 0;
+	size_t l;
+	return digit_at(s + q + 4, n - q - 4, &l) < 0;
+}
+
+size_t arabic_parse(struct numparser *P, const char *s, size_t n, size_t pos, struct dec *v,
+                    unsigned *flags)
+{
+	struct buf *b = &P->digits;
+	buf_clear(b);
+	size_t nd, q = digit_run(s, n, pos, b, &nd);
+	if (!nd)
+		return pos;
+	*flags = NUM_ARABIC;
+	if (nd > 1 && b->p[0] == '0')
+		*flags |= NUM_LEADZERO;
+	if (nd <= 3)
+		while (group_at(s, n, q)) {
+			buf_add(b, s + q + 1, 3);
+			q += 4;
+			*flags |= NUM_SEP;
+		}
+	size_t pl = point_at(s + q, n - q), l, fd;
+	if (pl && digit_at(s + q + pl, n - q - pl, &l) >= 0) {
+		buf_addc(b, '.');
+		q = digit_run(s, n, q + pl, b, &fd);
+		*flags |= NUM_POINT;
+		pl = point_at(s + q, n - q);
+		if (pl && digit_at(s + q + pl, n - q - pl, &l) >= 0)
+			*flags |= NUM_DOTTED;
+	}
+	if (nd >= 7 && !(*flags & (NUM_SEP | NUM_POINT)))
+		*flags |= NUM_LONG;
+	dec_parse(v, b->p, b->n);
+	return q;
+}
+
+/* ---- Chinese numerals ---- */
+
+void numparser_init(struct numparser *P, const struct numtab *T)
+{
+	memset(P, 0, sizeof *P);
+	P->T = T;
+}
+
+void numparser_free(struct numparser *P)
+{
+	dec_free(&P->result);
+	dec_free(&P->section);
+	dec_free(&P->pend);
+	dec_free(&P->tmp);
+	buf_free(&P->digits);
+}
+
+void numeral_init(struct numeral *x)
+{
+	memset(x, 0, sizeof *x);
+}
+
+void numeral_free(struct numeral *x)
+{
+	dec_free(&x->v);
+}
+
+/* The kind of the token read last: decides what may follow. */
+enum prev { P_NONE, P_DIGIT, P_ZERO, P_UNIT, P_BIG, P_ARABIC, P_VAGUE, P_VMID, P_NEG };
+
+struct state {
+	enum prev prev;
+	int have_pend;     /* P->pend holds a digit not yet multiplied */
+	int seq;           /* digit-by-digit reading */
+	int last_digit;    /* value of the last Chinese digit */
+	int digit_run;     /* Chinese digits in a row */
+	int small_max;     /* a unit inside a section must be smaller than the previous one */
+	int last_exp;      /* power of ten of the last unit or big unit */
+	int unit_then_digit; /* the last digit came right after a unit (一万三 = 13000) */
+	long low_exp;      /* lowest place of the result so far, -1 when none */
+	int bigs;          /* big units seen */
+};
+
+static const struct numchar *char_at(const struct numtab *T, const char *s, size_t n, size_t q,
+                                     size_t *len)
+{
+	if (q >= n || (unsigned char)s[q] < 0x80) {
+		*len = 1;
+		return NULL;
+	}
+	int32_t cp;
+	*len = u8_decode(s + q, n - q, &cp);
+	return numtab_get(T, cp);
+}
+
+static int is_numeric_at(const struct numtab *T, const char *s, size_t n, size_t q, int role_mask)
+{
+	size_t l;
+	if (q < n && digit_at(s + q, n - q, &l) >= 0)
+		return (role_mask & (1 << NR_DIGIT)) != 0;
+	const struct numchar *c = char_at(T, s, n, q, &l);
+	return c && (role_mask & (1 << c->role));
+}
+
+/* section += m * 10^e */
+static void add_scaled(struct numparser *P, struct dec *acc, const struct dec *m, int e)
+{
+	dec_copy(&P->tmp, m);
+	dec_shift(&P->tmp, e);
+	dec_add(acc, &P->tmp);
+}
+
+static void flush_pend(struct numparser *P, struct state *st)
+{
+	if (st->have_pend) {
+		dec_add(&P->section, &P->pend);
+		st->have_pend = 0;
+	}
+}
+
+static int on_digit(struct numparser *P, struct state *st, const struct numchar *c,
+                    const char *s, size_t n, size_t next)
+{
+	int d = c->role == NR_ZERO ? 0 : c->value;
+	if (st->prev == P_DIGIT || (st->prev == P_ZERO && st->seq)) {
+		int ahead = is_numeric_at(P->T, s, n, next, 1 << NR_DIGIT | 1 << NR_ZERO);
+		if (!st->seq && st->digit_run == 1 && d == st->last_digit + 1 && d > 1 && !ahead &&
+		    c->role == NR_DIGIT) {
+			st->last_digit = d;
+			st->digit_run++;
+			return 2;   /* a range: keep the lower digit pending */
+		}
+		if (c->lead || st->bigs || st->small_max != 99)
+			return 0;
+		st->seq = 1;
+		buf_addc(&P->digits, (char)('0' + d));
+		st->last_digit = d;
+		st->digit_run++;
+		return 1;
+	}
+	if (st->prev == P_ARABIC || st->prev == P_VAGUE)
+		return 0;
+	if (c->role == NR_ZERO) {
+		/* 〇 or 零 first: a digit sequence (〇五) only if digits follow, else zero itself */
+		buf_clear(&P->digits);
+		buf_addc(&P->digits, '0');
+		st->last_digit = 0;
+		st->digit_run = 1;
+		st->unit_then_digit = 0;
+		return 1;
+	}
+	st->unit_then_digit = st->prev == P_UNIT || st->prev == P_BIG;
+	dec_set_ull(&P->pend, (unsigned long long)d);
+	st->have_pend = 1;
+	buf_clear(&P->digits);
+	buf_addc(&P->digits, (char)('0' + d));
+	st->last_digit = d;
+	st->digit_run = 1;
+	return 1;
+}
+
+static int on_unit(struct numparser *P, struct state *st, const struct numchar *c, unsigned *flags)
+{
+	int e = c->value;
+	if (st->seq || e >= st->small_max || st->prev == P_VMID)
+		return 0;
+	if (!st->have_pend) {
+		if (st->prev == P_NONE || st->prev == P_NEG)
+			*flags |= NUM_BARE;
+		dec_set_ull(&P->pend, 1);
+	}
+	add_scaled(P, &P->section, &P->pend, e);
+	st->have_pend = 0;
+	st->small_max = e;
+	st->last_exp = e;
+	return 1;
+}
+
+static int on_big(struct numparser *P, struct state *st, const struct numchar *c, unsigned *flags)
+{
+	int e = c->value;
+	if (st->seq && st->digit_run > 1)
+		return 0;
+	if (st->prev == P_NONE || st->prev == P_NEG) {
+		*flags |= NUM_BARE;
+		dec_set_ull(&P->pend, 1);
+		st->have_pend = 1;
+	}
+	flush_pend(P, st);
+	int sec_zero = dec_is_zero(&P->section);
+	if (sec_zero && st->prev != P_BIG && st->prev != P_VMID && dec_is_zero(&P->result))
+		return 0;
+	if (st->low_exp < 0 || e >= st->low_exp) {
+		dec_add(&P->result, &P->section);
+		dec_shift(&P->result, e);
+		st->low_exp = sec_zero && st->low_exp >= 0 ? st->low_exp + e : e;
+	} else {
+		add_scaled(P, &P->result, &P->section, e);
+		st->low_exp = e;
+	}
+	dec_zero(&P->section);
+	st->small_max = 99;
+	st->last_exp = e;
+	st->bigs++;
+	return 1;
+}
+
+/* 点 and the digits read one by one after it; a big unit after them scales the whole. */
+static size_t on_point(struct numparser *P, struct state *st, const char *s, size_t n, size_t q)
+{
+	size_t l, r = q;
+	struct buf *b = &P->digits;
+	buf_clear(b);
+	buf_addc(b, '0');
+	buf_addc(b, '.');
+	const struct numchar *c;
+	while ((c = char_at(P->T, s, n, r, &l)) && (c->role == NR_DIGIT || c->role == NR_ZERO) && !c->lead) {
+		buf_addc(b, (char)('0' + (c->role == NR_ZERO ? 0 : c->value)));
+		r += l;
+	}
+	if (b->n == 2)
+		return q;
+	dec_parse(&P->tmp, b->p, b->n);
+	flush_pend(P, st);
+	dec_add(&P->section, &P->tmp);
+	st->prev = P_DIGIT;
+	st->have_pend = 0;
+	st->unit_then_digit = 0;
+	st->seq = 0;
+	return r;
+}
+
+static void finish(struct numparser *P, struct state *st, struct numeral *out)
+{
+	if (st->seq) {
+		dec_parse(&out->v, P->digits.p, P->digits.n);
+		out->flags |= NUM_SEQ;
+		return;
+	}
+	if (st->have_pend && st->unit_then_digit && st->prev == P_DIGIT && st->last_exp >= 1)
+		dec_shift(&P->pend, st->last_exp - 1);
+	flush_pend(P, st);
+	dec_copy(&out->v, &P->result);
+	dec_add(&out->v, &P->section);
+}
+
+static size_t arabic_token(struct numparser *P, struct state *st, const char *s, size_t n,
+                           size_t q, unsigned *flags)
+{
+	if (st->prev != P_NONE && st->prev != P_NEG && st->prev != P_UNIT && st->prev != P_BIG)
+		return q;
+	unsigned f = 0;
+	size_t r = arabic_parse(P, s, n, q, &P->pend, &f);
+	if (r == q)
+		return q;
+	if (st->prev == P_UNIT || st->prev == P_BIG) {
+		/* 5万4千: only plain integers continue a Chinese numeral */
+		if (f & (NUM_POINT | NUM_SEP | NUM_LEADZERO))
+			return q;
+		if (!is_numeric_at(P->T, s, n, r, 1 << NR_UNIT | 1 << NR_BIG))
+			return q;
+	}
+	*flags |= f;
+	st->have_pend = 1;
+	st->unit_then_digit = 0;
+	return r;
+}
+
+static int step(struct numparser *P, struct state *st, const char *s, size_t n, size_t *q,
+                unsigned *flags)
+{
+	size_t l;
+	if (digit_at(s + *q, n - *q, &l) >= 0) {
+		size_t r = arabic_token(P, st, s, n, *q, flags);
+		if (r == *q)
+			return 0;
+		*q = r;
+		st->prev = P_ARABIC;
+		return 1;
+	}
+	const struct numchar *c = char_at(P->T, s, n, *q, &l);
+	if (!c)
+		return 0;
+	size_t next = *q + l;
+	int ok = 0;
+	enum prev np = st->prev;
+	switch (c->role) {
+	case NR_DIGIT:
+	case NR_ZERO:
+		if (c->role == NR_ZERO && !st->seq && st->prev != P_DIGIT && st->prev != P_NONE &&
+		    st->prev != P_NEG) {
+			/* 一千零五: a gap, the next digit is not elided */
+			flush_pend(P, st);
+			ok = st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO;
+			np = P_ZERO;
+			break;
+		}
+		ok = on_digit(P, st, c, s, n, next);
+		if (ok == 2)
+			*flags |= NUM_RANGE;
+		np = P_DIGIT;
+		if (ok && c->role == NR_ZERO && st->prev == P_NONE) {
+			dec_set_ull(&P->pend, 0);
+			st->have_pend = 1;
+		}
+		break;
+	case NR_UNIT:
+		ok = on_unit(P, st, c, flags);
+		np = P_UNIT;
+		break;
+	case NR_BIG:
+		ok = on_big(P, st, c, flags);
+		np = P_BIG;
+		break;
+	case NR_VAGUE:
+		if (st->prev == P_NONE && is_numeric_at(P->T, s, n, next, 1 << NR_UNIT | 1 << NR_BIG)) {
+			dec_set_ull(&P->pend, 1);
+			ok = 1;
+		} else if (st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO) {
+			dec_set_ull(&P->pend, 0);
+			ok = 1;
+		}
+		st->have_pend = ok;
+		st->unit_then_digit = 0;
+		*flags |= ok ? NUM_OVER : 0;
+		np = P_VAGUE;
+		break;
+	case NR_VMID:
+		ok = (st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ARABIC) &&
+		     is_numeric_at(P->T, s, n, next, 1 << NR_BIG);
+		*flags |= ok ? c->mod : 0;
+		np = P_VMID;
+		break;
+	case NR_POINT:
+		if (st->prev == P_DIGIT || st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO) {
+			if (st->seq)
+				return 0;
+			/* 两千三点一 is 2300.1: the elided digit takes its place first */
+			if (st->have_pend && st->unit_then_digit && st->last_exp >= 1)
+				dec_shift(&P->pend, st->last_exp - 1);
+			size_t r = on_point(P, st, s, n, next);
+			if (r == next)
+				return 0;
+			*flags |= NUM_POINT;
+			*q = r;
+			return 1;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+	if (!ok)
+		return 0;
+	if (c->role != NR_DIGIT && c->role != NR_ZERO)
+		st->digit_run = 0;
+	if (c->role == NR_UNIT || c->role == NR_BIG)
+		*flags |= NUM_MULT;
+	*flags |= NUM_CHINESE;
+	st->prev = np;
+	*q = next;
+	return 1;
+}
+
+int numeral_parse(struct numparser *P, const char *s, size_t n, size_t pos, struct numeral *out)
+{
+	struct state st = { P_NONE, 0, 0, -1, 0, 99, 0, 0, -1, 0 };
+	dec_zero(&P->result);
+	dec_zero(&P->section);
+	out->flags = 0;
+	out->ntok = 0;
+	size_t q = pos, l;
+	const struct numchar *c = char_at(P->T, s, n, q, &l);
+	if (c && c->role == NR_NEG) {
+		if (!is_numeric_at(P->T, s, n, q + l, 1 << NR_DIGIT | 1 << NR_UNIT | 1 << NR_ZERO))
+			return 0;
+		out->flags |= NUM_NEG;
+		st.prev = P_NEG;
+		q += l;
+	}
+	const struct numchar *first = NULL;
+	size_t start = q, before = q;
+	while (q < n) {
+		size_t at = q;
+		if (!step(P, &st, s, n, &q, &out->flags))
+			break;
+		before = at;
+		if (!out->ntok)
+			first = char_at(P->T, s, n, start, &l);
+		out->ntok++;
+	}
+	if (st.prev == P_ZERO && !st.seq && out->ntok > 1) {
+		q = before;   /* 一千零 + something else: the 零 is not part of it */
+		out->ntok--;
+	}
+	/* a trailing 零 or 点 is not part of the numeral; a lone vague 几 is no number */
+	if (!out->ntok || st.prev == P_VMID || (st.prev == P_VAGUE && out->ntok == 1))
+		return 0;
+	if (out->ntok == 1 && first && first->fin)
+		return 0;
+	if (out->ntok == 1 && first && first->role == NR_DIGIT && first->value == 1)
+		out->flags |= NUM_ARTICLE;
+	finish(P, &st, out);
+	if ((out->flags & NUM_NEG) && !dec_is_zero(&out->v))
+		out->v.neg = 1;
+	out->end = q;
+	return 1;
+}
