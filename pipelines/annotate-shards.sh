@@ -1,0 +1,69 @@
+#!/bin/bash
+# usage: annotate-shards.sh [OPTION]... LIST0 DIR
+# Annotate the documents named in LIST0 (NUL-separated paths) in shards run by GNU parallel,
+# and compute each shard's partial summaries. Shard streams land in DIR with their partials
+# beside them (SHARD.ent, SHARD.num); DIR/shards0 names the shards in document order, so
+# that their bodies laid end to end are the serial run's stream.
+#   -j N           shards at a time on each host (default 1)
+#   --hosts FILE   GNU parallel sshloginfile: run on these hosts (":" is this one); the
+#                  checkout must be at the same path on each, inputs on a shared file system
+#   --transfer     copy each input to the host that annotates it (no shared file system)
+#   --batch N      documents per shard in per-file mode (default 1)
+#   --pipe         the inputs are TSV tables (--table); split each into blocks of whole rows
+#   --block SIZE   block size for --pipe (default 1M)
+#   --table ID,TEXT, --csv   inputs are tables (see annotate.sh)
+# Exit status: 0, 1 when a shard reported bad data (the rest was processed), 3 on failure.
+. "$(dirname "$0")/lib.sh"
+
+jobs=1 hosts="" transfer=0 batch=1 pipe=0 block=1M table=() 
+while [ $# -gt 0 ]; do
+	case $1 in
+	-j | --jobs) jobs=${2:?}; shift 2 ;;
+	--hosts) hosts=${2:?}; shift 2 ;;
+	--transfer) transfer=1; shift ;;
+	--batch) batch=${2:?}; shift 2 ;;
+	--pipe) pipe=1; shift ;;
+	--block) block=${2:?}; shift 2 ;;
+	--table) table+=(--table "${2:?}"); shift 2 ;;
+	--csv) table+=(--csv); shift ;;
+	--) shift; break ;;
+	-?*) usage_error "unknown option '$1'" ;;
+	*) break ;;
+	esac
+done
+[ $# -eq 2 ] || usage_error "usage: annotate-shards.sh [OPTION]... LIST0 DIR"
+list=$1 dir=$2
+case $jobs$batch in *[!0-9]*) usage_error "-j and --batch take a whole number" ;; esac
+[ "$pipe" -eq 0 ] || [ ${#table[@]} -eq 2 ] || usage_error "--pipe splits TSV tables: give --table ID,TEXT (and no --csv)"
+command -v parallel >/dev/null || die "$E_SYS" "GNU parallel is not installed (Debian: apt-get install parallel)"
+
+# Output is kept in job order (-k) and in files (--files, names printed in order) rather than
+# piped, so shards stay separate for their partial summaries.
+par=(parallel --will-cite -k --files --tmpdir "$dir" -j "$jobs" --joblog "+$dir/jobs.log")
+if [ -n "$hosts" ]; then
+	par+=(--sshloginfile "$hosts" --workdir . --env BIN)
+	[ "$transfer" -eq 0 ] || par+=(--transferfile '{}')
+fi
+: >"$dir/shards"
+if [ "$pipe" -eq 1 ]; then
+	# --pipepart hands each job a block of whole lines with the header line in front of it.
+	while IFS= read -r -d '' t; do
+		"${par[@]}" --pipepart -a "$t" --header : --block "$block" -q \
+			bash "$PIPELINES/annotate.sh" "${table[@]}" -- - >>"$dir/shards" || true
+	done <"$list"
+else
+	"${par[@]}" -0 -n "$batch" -a "$list" -q bash "$PIPELINES/annotate.sh" "${table[@]}" -- >"$dir/shards" || true
+fi
+
+# parallel's own status counts failed jobs; the job log keeps each job's status and signal.
+touch "$dir/jobs.log"
+worst=$(awk -F '\t' 'NR > 1 {
+	c = ($7 == 0 && $8 == 0) ? 0 : ($7 == 1 && $8 == 0) ? 1 : 3
+	if (c > w) w = c
+} END { print w + 0 }' "$dir/jobs.log")
+[ "$worst" -lt 3 ] || die "$E_SYS" "a shard failed (job log: see the messages above)"
+tr '\n' '\0' <"$dir/shards" >"$dir/shards0"
+
+[ ! -s "$dir/shards0" ] || parallel --will-cite -0 -j "$jobs" --halt now,fail=1 -a "$dir/shards0" -q \
+	bash "$PIPELINES/partials.sh" || die "$E_SYS" "partial summaries of the shards failed"
+exit "$worst"

@@ -1,0 +1,137 @@
+# shellcheck shell=bash disable=SC2034
+# (SC2034: the constants are for the scripts that source this file.)
+# Sourced by every pipeline script: strict mode, timestamped logging, the exit statuses of
+# DESIGN.md, where the programs are, the two summaries (entities.tsv, numbers.tsv) defined
+# once, and atomic publishing. Nothing here runs work on its own.
+
+set -euo pipefail
+# Byte order for every sort and comparison, so that output does not depend on the locale
+# of the machine or the cron environment.
+export LC_ALL=C
+
+readonly E_DATA=1 E_USAGE=2 E_SYS=3
+
+PIPELINES=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TOP=$(dirname "$PIPELINES")
+me=${0##*/}
+me=${me%.sh}
+
+TAB=$'\t'
+STREAM_HEAD="doc${TAB}seg${TAB}kind${TAB}type${TAB}start${TAB}end${TAB}text${TAB}value${TAB}unit${TAB}mod"
+ENT_HEAD="type${TAB}text${TAB}mentions${TAB}documents"
+NUM_HEAD="type${TAB}unit${TAB}count${TAB}sum${TAB}min${TAB}max${TAB}documents"
+# The aggregations behind the two summaries; partial, merge and direct runs all use these,
+# which is what makes their results comparable byte for byte.
+ENT_GROUP=(-g 'type,text')
+ENT_OPS=(count countunique:doc)
+NUM_GROUP=(-g 'type,unit')
+NUM_OPS=(count sum:value min:value max:value countunique:doc)
+
+log() { printf '%s %s: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$me" "$*" >&2; }
+die() {
+	local st=$1
+	shift
+	log "$*"
+	exit "$st"
+}
+usage_error() {
+	log "$*"
+	printf "Try '%s --help'.\n" "$0" >&2
+	exit "$E_USAGE"
+}
+
+# BIN as given (relative to the caller's directory, as make passes it), else the checkout's bin/.
+BIN=${BIN:-$TOP/bin}
+case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
+export BIN
+
+need_programs() {
+	local p have=() missing=()
+	for p; do
+		if [ -x "$BIN/$p" ]; then have+=("$p"); else missing+=("$p"); fi
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "not built yet in $BIN: ${missing[*]} (built: ${have[*]:-none}); run make"
+		exit "$E_SYS"
+	fi
+}
+
+# verdict "NAME..." STATUS...: judge one pipeline's PIPESTATUS, naming every stage that failed.
+# Prints the worst class: 0, 1 (a stage reported bad data and processed the rest) or 3.
+# A stage killed by SIGPIPE only because a later stage died is a consequence, not a cause.
+verdict() {
+	local -a names
+	read -r -a names <<<"$1"
+	shift
+	local i=0 st worst=0 other=0
+	for st; do [ "$st" -ne 0 ] && [ "$st" -ne 141 ] && other=1; done
+	for st; do
+		local name=${names[$i]:-stage$((i + 1))}
+		i=$((i + 1))
+		case $st in
+		0) ;;
+		1)
+			log "stage $name reported bad data (status 1); the rest was processed"
+			[ "$worst" -lt 1 ] && worst=1
+			;;
+		141) if [ "$other" -eq 0 ]; then
+			log "stage $name failed: broken pipe"
+			worst=3
+		fi ;;
+		*)
+			if [ "$st" -gt 128 ]; then
+				log "stage $name failed: killed by signal $((st - 128))"
+			else
+				log "stage $name failed with status $st"
+			fi
+			worst=3
+			;;
+		esac
+	done
+	echo "$worst"
+}
+
+# with_header HEADER: replace the first line of stdin by HEADER (the programs name the columns
+# after their operations; the published files name them for their readers).
+with_header() {
+	printf '%s\n' "$1"
+	tail -n +2
+}
+
+# The entity and number summaries of a stream on stdin: whole (total_*), as a mergeable
+# partial state (partial_*), and the merge of partial states (merge_*, one header on stdin).
+# Extra arguments (--partial, --sorted) are passed on.
+total_ent() { "$BIN/aggregate" "$@" --where kind=ent "${ENT_GROUP[@]}" "${ENT_OPS[@]}"; }
+total_num() { "$BIN/aggregate" "$@" --where kind=num "${NUM_GROUP[@]}" "${NUM_OPS[@]}"; }
+partial_ent() { total_ent --partial "$@"; }
+partial_num() { total_num --partial "$@"; }
+merge_ent() { "$BIN/aggregate" --merge "$@" "${ENT_GROUP[@]}" "${ENT_OPS[@]}"; }
+merge_num() { "$BIN/aggregate" --merge "$@" "${NUM_GROUP[@]}" "${NUM_OPS[@]}"; }
+
+# cat_bodies LIST0: the files named in the NUL-separated LIST0, each without its header line,
+# in list order.
+cat_bodies() {
+	[ -s "$1" ] || return 0
+	xargs -0 tail -q -n +2 -- <"$1"
+}
+
+# publish FILE TARGET: make FILE (already beside TARGET, on the same file system) durable and
+# rename it over TARGET, so that a reader sees the old file or the new one, never a mix.
+publish() {
+	sync -- "$1" 2>/dev/null || true
+	mv -f -- "$1" "$2"
+}
+
+# make_work DIR: a private scratch folder inside DIR, so that renames out of it are atomic.
+# Folders left by runs that were killed (their pid is gone) are removed first.
+make_work() {
+	local d pid
+	for d in "$1"/.work.*; do
+		[ -d "$d" ] || continue
+		pid=${d##*/.work.}
+		pid=${pid%%.*}
+		case $pid in '' | *[!0-9]*) continue ;; esac
+		kill -0 "$pid" 2>/dev/null || rm -rf -- "$d"
+	done
+	mktemp -d "$1/.work.$$.XXXXXX"
+}
