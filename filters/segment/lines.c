@@ -1,0 +1,151 @@
+/* lines: features of a single line. */
+#include <string.h>
+#include "boiler.h"
+#include "chars.h"
+#include "credits.h"
+#include "lines.h"
+
+/* Headlines and section headings are short: the longest in the sample pages is 29
+ * characters; body lines cut by the layout are usually longer or carry two commas. */
+#define TITLE_MAX_CP 40
+/* "兰亭社区:" is a heading; a longer line ending in a colon introduces what follows. */
+#define COLON_TITLE_MAX_CP 12
+
+void lines_setup(void)
+{
+	boiler_setup();
+	credits_setup();
+}
+
+/* Trim white space from both ends of p[*a..*b). */
+static void trim(const char *p, size_t *a, size_t *b)
+{
+	while (*a < *b) {
+		int32_t c;
+		size_t l = ch_decode(p + *a, *b - *a, &c);
+		if (!ch_is_space(c))
+			break;
+		*a += l;
+	}
+	while (*b > *a) {
+		size_t q = ch_prev(p, *b);
+		int32_t c;
+		ch_decode(p + q, *b - q, &c);
+		if (!ch_is_space(c))
+			break;
+		*b = q;
+	}
+}
+
+/* Last code point of p[0..n) that is not a closing mark; 0 if none. */
+static int32_t last_meaningful(const char *p, size_t n)
+{
+	while (n) {
+		size_t q = ch_prev(p, n);
+		if (((unsigned char)p[q] & 0xC0) == 0x80)
+			return 0;   /* cut inside a character: nothing certain */
+		int32_t c;
+		ch_decode(p + q, n - q, &c);
+		if (!ch_is_closer(c) && !ch_is_space(c))
+			return c;
+		n = q;
+	}
+	return 0;
+}
+
+int lf_ends_final(const char *p, size_t n)
+{
+	return ch_is_final(last_meaningful(p, n));
+}
+
+/* Walk the code points once: counts, commas, inner sentence ends, tokens. */
+static void scan(struct linefeat *f, const char *p, size_t n)
+{
+	size_t i = 0;
+	int in_space = 1;
+	int32_t prev = 0;
+	while (i < n) {
+		int32_t c;
+		size_t l = ch_decode(p + i, n - i, &c);
+		f->ncp++;
+		if (ch_is_comma(c))
+			f->commas++;
+		if (ch_is_cjk_stop(c) && i + l < n)
+			f->stop_inside = 1;
+		if (c == 0x2026 && prev == 0x2026 && i + l < n)
+			f->stop_inside = 1;
+		if (ch_is_space(c)) {
+			in_space = 1;
+		} else if (in_space) {
+			f->tokens++;
+			in_space = 0;
+		}
+		prev = c;
+		i += l;
+	}
+}
+
+static void ending(struct linefeat *f, const char *p, size_t n)
+{
+	int32_t c = last_meaningful(p, n);
+	f->ends_final = ch_is_final(c);
+	f->ends_period = c == 0x3002 || c == 0xFF61 || c == '.' || c == 0xFF0E;
+	f->ends_colon = ch_is_colon(c);
+	f->ends_pause = ch_is_pause(c) && !f->ends_colon;
+	/* A stop followed only by closing marks is the final one, not an inner one. */
+	if (f->stop_inside) {
+		size_t e = n;
+		while (e) {
+			size_t q = ch_prev(p, e);
+			int32_t d;
+			ch_decode(p + q, e - q, &d);
+			if (!(ch_is_closer(d) || ch_is_final(d) || ch_is_space(d)))
+				break;
+			e = q;
+		}
+		f->stop_inside = 0;
+		for (size_t i = 0; i < e;) {
+			int32_t d;
+			i += ch_decode(p + i, e - i, &d);
+			if (ch_is_cjk_stop(d))
+				f->stop_inside = 1;
+		}
+	}
+}
+
+void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
+{
+	memset(f, 0, sizeof *f);
+	size_t a = 0, b = n;
+	trim(p, &a, &b);
+	f->complete = complete;
+	f->blank = a == b && complete;
+	if (a == b)
+		return;
+	p += a;
+	n = b - a;
+	scan(f, p, n);
+	int32_t c0;
+	ch_decode(p, n, &c0);
+	f->starts_cont = ch_is_continuation(c0);
+	f->starts_article = article_opener(p, n);
+	f->starts_figure = n >= 6 && memcmp(p, "图为", 6) == 0;
+	if (!complete)
+		return;
+	ending(f, p, n);
+	f->credit = credit_line(p, n, &f->photo);
+	f->caption_credit = !f->credit && caption_with_credit(p, n);
+	f->footer = footer_line(p, n, f->ncp);
+	f->boiler = f->footer || boiler_line(p, n, f->ncp);
+}
+
+int lf_title_like(const struct linefeat *f)
+{
+	if (!f->complete || f->blank || f->ncp > TITLE_MAX_CP || f->starts_article)
+		return 0;
+	if (f->stop_inside || f->ends_period || f->ends_pause || f->commas > 1)
+		return 0;
+	if (f->ends_colon && f->ncp > COLON_TITLE_MAX_CP)
+		return 0;
+	return !f->starts_cont;
+}

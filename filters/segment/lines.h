@@ -1,0 +1,40 @@
+/* lines: what one line of a page looks like on its own (length, how it ends, whether it
+ * is a credit, page furniture, a captioned photo credit...). The document layer combines
+ * these features with the blank lines around the line to give it a type. */
+#ifndef SEGMENT_LINES_H
+#define SEGMENT_LINES_H
+#include <stddef.h>
+
+struct linefeat {
+	size_t ncp;          /* code points, surrounding white space excluded */
+	int blank;           /* only white space */
+	int ends_final;      /* ends with 。！？!?… or a period (closing marks may follow) */
+	int ends_period;     /* ... with 。 or . in particular */
+	int ends_pause;      /* ends with a comma, enumeration comma or semicolon */
+	int ends_colon;
+	int stop_inside;     /* a sentence end before the last one */
+	size_t commas;       /* commas and enumeration commas */
+	int starts_cont;     /* starts with a mark no sentence starts with */
+	int starts_article;  /* 本报讯 and the like */
+	int starts_figure;   /* 图为 */
+	int credit;          /* only a reporter or photographer credit */
+	int photo;           /* ... naming a photographer */
+	int caption_credit;  /* text followed by a photo credit */
+	int footer;          /* copyright or disclaimer notice */
+	int boiler;          /* navigation, sharing, link lists, licence lines */
+	int tokens;          /* space-separated tokens */
+	int complete;        /* features describe the whole line */
+};
+
+/* Load the word lists (once). */
+void lines_setup(void);
+/* Features of p[0..n); complete = 0 when p is only the head of a longer line (then it is
+ * body text and only the head features are filled). */
+void lf_compute(struct linefeat *f, const char *p, size_t n, int complete);
+/* Does p[0..n) (the end of a line, maybe cut inside a character at the front) end with a
+ * sentence-final mark? */
+int lf_ends_final(const char *p, size_t n);
+/* Is the line short and unpunctuated enough to be a headline? */
+int lf_title_like(const struct linefeat *f);
+
+#endif

@@ -1,0 +1,11 @@
+/* progress: bytes, files and speed on stderr while a long run goes on (--progress, and
+ * only when stderr is a terminal, so logs of cron jobs stay clean). */
+#ifndef SEGMENT_PROGRESS_H
+#define SEGMENT_PROGRESS_H
+
+void progress_start(int wanted);
+/* Called often; prints at most a few times a second. */
+void progress_tick(unsigned long long bytes, unsigned long long files);
+void progress_done(unsigned long long bytes, unsigned long long files);
+
+#endif

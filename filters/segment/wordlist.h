@@ -1,0 +1,23 @@
+/* wordlist: the word lists kept in data/ (one entry a line, '#' starts a comment line),
+ * loaded once from the embedded bytes and searched by exact match, prefix or substring. */
+#ifndef SEGMENT_WORDLIST_H
+#define SEGMENT_WORDLIST_H
+#include <stddef.h>
+
+struct wordlist {
+	char **w;
+	size_t *len;
+	size_t n;
+	size_t maxlen;
+};
+
+void wl_load(struct wordlist *wl, const char *data, size_t n);
+void wl_free(struct wordlist *wl);
+/* Is p[0..n) exactly an entry? */
+int wl_has(const struct wordlist *wl, const char *p, size_t n);
+/* Length of the longest entry p[0..n) starts with, 0 if none. */
+size_t wl_prefix(const struct wordlist *wl, const char *p, size_t n);
+/* Does p[0..n) contain an entry? */
+int wl_within(const struct wordlist *wl, const char *p, size_t n);
+
+#endif
