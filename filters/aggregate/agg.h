@@ -1,0 +1,61 @@
+/* agg: one run of aggregate: what was asked (options, operations, columns) and the
+ * groups built so far. aggregate.c fills it from the command line; run.c reads the
+ * inputs into it and writes the output. */
+#ifndef AGG_AGG_H
+#define AGG_AGG_H
+#include <stddef.h>
+#include "buf.h"
+#include "groups.h"
+#include "ops.h"
+#include "print.h"
+#include "table.h"
+#include "where.h"
+
+struct agg {
+	/* what was asked */
+	struct opspec *ops;
+	size_t nops;
+	char **keyspec;
+	size_t nkeys;
+	struct where *where;
+	size_t nwhere;
+	int sorted, partial, merge, skip_bad, order_first;
+	unsigned mean_digits;
+	enum tbl_format in;
+	enum outfmt out;
+
+	/* per input: column indexes of the keys */
+	int *keycol;
+	struct field *keyf;        /* scratch for a key of several fields */
+	/* output column names: the keys', then one per operation */
+	char **names;
+	int named;
+	struct buf merge_header;   /* --merge: the first input's header, to check the others */
+
+	/* groups: a hash table, or with --sorted the current group only */
+	size_t state_bytes;
+	struct groups *groups;
+	struct buf key, curkey;
+	unsigned char *curst;
+	int have_cur;
+
+	/* bad values */
+	unsigned long long nbad;
+	struct buf firstbad;
+	int stop;
+
+	/* output */
+	int started;
+	struct buf cell;
+	size_t *cell_end;
+	struct field *row;
+};
+
+void agg_setup(struct agg *a);
+/* Read one input; returns 0, or -1 when it could not be used (reported). */
+int agg_file(struct agg *a, const char *path);
+/* Write what is left and release everything. */
+void agg_finish(struct agg *a);
+void agg_free(struct agg *a);
+
+#endif

@@ -1,0 +1,187 @@
+/* aggregate: exact, streaming, mergeable group-by over headed TSV or CSV.
+ * This file reads the command line into a struct agg; run.c does the work. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "out.h"
+#include "run.h"
+
+enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV };
+
+static const struct cli_opt options[] = {
+	{ "group", 'g', "COLS", "group by these columns (names or 1-based numbers, comma-separated)" },
+	{ "where", 'w', "COL=VALUE", "use only rows whose COL is VALUE (COL!=VALUE: is not); all must hold" },
+	{ "ops", 'o', "OPS", "operations, comma-separated (the same as operands)" },
+	{ "sorted", 's', NULL, "input is grouped already: constant memory, groups written as they end" },
+	{ "order", OPT_ORDER, "ORDER", "order of groups: 'key' (byte order of the keys, default) or 'first' (first seen)" },
+	{ "partial", OPT_PARTIAL, NULL, "write mergeable partial states instead of results" },
+	{ "merge", 'm', NULL, "read partials written by --partial and combine them; FILEs only, no OPs" },
+	{ "skip-bad", OPT_SKIP_BAD, NULL, "skip values that are not numbers (counted on stderr) instead of stopping" },
+	{ "round", 'R', "N", "digits after the point of a mean (default 6)" },
+	{ "csv", OPT_CSV, NULL, "read and write CSV instead of TSV (a partial is always TSV)" },
+	{ "icsv", OPT_ICSV, NULL, "read CSV" },
+	{ "ocsv", OPT_OCSV, NULL, "write CSV" },
+	{ "pretty", 'p', NULL, "write an aligned table for people (CJK characters count two columns)" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char examples[] =
+	"\nExamples on the annotation stream:\n"
+	"  entity frequencies:  aggregate --where kind=ent -g type,text count countunique:doc\n"
+	"  totals per unit:     aggregate --where kind=num -g type,unit count sum:value\n"
+	"  across machines:     aggregate --partial -g unit sum:value part1.tsv > p1.tsv  (each part)\n"
+	"                       aggregate --merge p1.tsv p2.tsv\n"
+	"\nNumbers are plain decimals (-12.5, 3., .5; no exponent, no separators), added exactly.\n"
+	"Output: the group columns, then one column per operation, in the order given.\n";
+
+static void add_op(struct agg *a, const char *text)
+{
+	struct buf err = BUF_INIT;
+	a->ops = xrealloc(a->ops, (a->nops + 1) * sizeof *a->ops);
+	if (opspec_parse(&a->ops[a->nops], text, &err) < 0)
+		usage_error("%s", err.p);
+	a->nops++;
+	buf_free(&err);
+}
+
+/* Split a comma-separated list in place; returns the number of items. */
+static size_t split_commas(char *s, char ***items)
+{
+	size_t n = 1;
+	for (char *p = s; *p; p++)
+		n += *p == ',';
+	*items = xcalloc(n, sizeof **items);
+	for (size_t i = 0; i < n; i++) {
+		(*items)[i] = s;
+		s += strcspn(s, ",");
+		if (*s)
+			*s++ = '\0';
+	}
+	return n;
+}
+
+static void add_ops_list(struct agg *a, const char *arg)
+{
+	char *copy = xstrdup(arg), **items;
+	size_t n = split_commas(copy, &items);
+	for (size_t i = 0; i < n; i++)
+		add_op(a, items[i]);
+	free(items);
+	free(copy);
+}
+
+static void add_where(struct agg *a, const char *arg)
+{
+	a->where = xrealloc(a->where, (a->nwhere + 1) * sizeof *a->where);
+	if (where_parse(&a->where[a->nwhere], arg) < 0)
+		usage_error("--where wants COL=VALUE or COL!=VALUE, not '%s'", arg);
+	a->nwhere++;
+}
+
+static void set_groups(struct agg *a, const char *arg)
+{
+	if (a->keyspec) {
+		free(a->keyspec[0]);
+		free(a->keyspec);
+	}
+	a->nkeys = split_commas(xstrdup(arg), &a->keyspec);
+	for (size_t i = 0; i < a->nkeys; i++)
+		if (!*a->keyspec[i])
+			usage_error("empty column name in -g '%s'", arg);
+}
+
+static void parse_options(struct agg *a, int argc, char **argv, int *explicit_out)
+{
+	struct buf epilog = BUF_INIT;
+	ops_help(&epilog);
+	buf_adds(&epilog, examples);
+	const struct cli_spec spec = {
+		"[OPTION]... OP[:COL[:PARAM]]... [FILE]...",
+		"Summarise groups of rows of headed TSV or CSV, exactly, in one pass.",
+		options, epilog.p
+	};
+	const char *arg;
+	int c;
+	while ((c = cli_next(argc, argv, &spec, &arg)) != -1) {
+		switch (c) {
+		case 'g': set_groups(a, arg); break;
+		case 'w': add_where(a, arg); break;
+		case 'o': add_ops_list(a, arg); break;
+		case 's': a->sorted = 1; break;
+		case 'm': a->merge = 1; break;
+		case 'p': a->out = OUT_PRETTY; *explicit_out = 1; break;
+		case 'R': {
+			unsigned long long d = cli_ull("--round", arg);
+			if (d > 1000000)
+				usage_error("--round: %llu digits is more than 1000000", d);
+			a->mean_digits = (unsigned)d;
+			break;
+		}
+		case OPT_ORDER:
+			if (strcmp(arg, "key") && strcmp(arg, "first"))
+				usage_error("--order wants 'key' or 'first', not '%s'", arg);
+			a->order_first = strcmp(arg, "first") == 0;
+			break;
+		case OPT_PARTIAL: a->partial = 1; break;
+		case OPT_SKIP_BAD: a->skip_bad = 1; break;
+		case OPT_CSV: a->in = TBL_CSV; a->out = OUT_CSV; break;
+		case OPT_ICSV: a->in = TBL_CSV; break;
+		case OPT_OCSV: a->out = OUT_CSV; *explicit_out = 1; break;
+		}
+	}
+	buf_free(&epilog);
+}
+
+/* Leading operands that name an operation are operations; the rest are files. */
+static int take_ops(struct agg *a, int argc, char **argv, int i)
+{
+	for (; i < argc && !a->merge; i++) {
+		const char *colon = strchr(argv[i], ':');
+		size_t n = colon ? (size_t)(colon - argv[i]) : strlen(argv[i]);
+		if (!op_find(argv[i], n)) {
+			if (colon && access(argv[i], F_OK) != 0)
+				usage_error("unknown operation '%.*s' in '%s'", (int)n, argv[i], argv[i]);
+			break;
+		}
+		add_op(a, argv[i]);
+	}
+	return i;
+}
+
+static void check_combination(const struct agg *a, int explicit_out)
+{
+	if (a->merge && (a->nops || a->nkeys || a->nwhere))
+		usage_error("--merge takes groups and operations from the partials' header: no -g, -o, --where or OP");
+	if (!a->merge && !a->nops)
+		usage_error("no operation given (try: count, or sum:COLUMN)");
+	if (a->partial && explicit_out)
+		usage_error("a partial is always TSV: --partial goes with neither --ocsv nor --pretty");
+}
+
+int main(int argc, char **argv)
+{
+	struct agg a;
+	int explicit_out = 0;
+	memset(&a, 0, sizeof a);
+	a.mean_digits = 6;
+	cli_init("aggregate");
+	parse_options(&a, argc, argv, &explicit_out);
+	int first_file = take_ops(&a, argc, argv, cli_optind());
+	check_combination(&a, explicit_out);
+	if (a.partial)
+		a.out = OUT_TSV;
+	if (!a.merge)
+		agg_setup(&a);
+	int used = 0;
+	if (first_file == argc)
+		used += agg_file(&a, "-") == 0;
+	for (int i = first_file; i < argc && !a.stop; i++)
+		used += agg_file(&a, argv[i]) == 0;
+	if (!used)
+		a.stop = 1;   /* no input could be used: write nothing rather than empty results */
+	agg_finish(&a);
+	agg_free(&a);
+	out_finish();
+	return cli_status();
+}

@@ -1,0 +1,107 @@
+/* bag: a small open-addressing hash table per group. */
+#include <stdlib.h>
+#include <string.h>
+#include "bag.h"
+#include "cli.h"
+
+/* A multiply-xorshift hash over 8-byte words: keys are short (names, ids, numbers), so
+ * the per-call cost matters more than the quality on long inputs. Never returns 0,
+ * which bag and groups use to mark a free slot. */
+uint64_t hash_bytes(const char *p, size_t n)
+{
+	const uint64_t k = 0x9E3779B97F4A7C15u;
+	uint64_t h = 0x243F6A8885A308D3u ^ (n * k);
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 32;
+		p += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t w = 0;
+		memcpy(&w, p, n);
+		h = (h ^ w) * k;
+		h ^= h >> 32;
+	}
+	h *= 0xD6E8FEB86659FD93u;
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
+int bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+	if (c)
+		return c < 0 ? -1 : 1;
+	return (an > bn) - (an < bn);
+}
+
+static void grow(struct bag *b)
+{
+	size_t cap = b->cap ? b->cap * 2 : 8;
+	struct bent *e = xcalloc(cap, sizeof *e);
+	for (size_t i = 0; i < b->cap; i++) {
+		if (!b->e[i].hash)
+			continue;
+		size_t j = b->e[i].hash & (cap - 1);
+		while (e[j].hash)
+			j = (j + 1) & (cap - 1);
+		e[j] = b->e[i];
+	}
+	free(b->e);
+	b->e = e;
+	b->cap = cap;
+}
+
+void bag_add(struct bag *b, const char *p, size_t n, unsigned long long count)
+{
+	if (2 * (b->n + 1) > b->cap)
+		grow(b);
+	uint64_t h = hash_bytes(p, n);
+	size_t j = h & (b->cap - 1);
+	for (; b->e[j].hash; j = (j + 1) & (b->cap - 1)) {
+		struct bent *e = &b->e[j];
+		if (e->hash == h && e->len == n && memcmp(b->bytes.p + e->off, p, n) == 0)
+			break;
+	}
+	struct bent *e = &b->e[j];
+	if (!e->hash) {
+		e->hash = h;
+		e->off = b->bytes.n;
+		e->len = n;
+		buf_add(&b->bytes, p, n);
+		b->n++;
+	}
+	if (__builtin_add_overflow(e->count, count, &e->count) ||
+	    __builtin_add_overflow(b->total, count, &b->total))
+		fatal(EXIT_SYS, "a count exceeds %llu", (unsigned long long)-1);
+}
+
+static const char *sort_base;
+
+static int cmp_ent(const void *x, const void *y)
+{
+	const struct bent *a = x, *b = y;
+	return bytes_cmp(sort_base + a->off, a->len, sort_base + b->off, b->len);
+}
+
+struct bent *bag_sorted(const struct bag *b)
+{
+	struct bent *v = xmalloc((b->n ? b->n : 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < b->cap; i++)
+		if (b->e[i].hash)
+			v[k++] = b->e[i];
+	sort_base = b->bytes.p;
+	qsort(v, k, sizeof *v, cmp_ent);
+	return v;
+}
+
+void bag_free(struct bag *b)
+{
+	free(b->e);
+	buf_free(&b->bytes);
+	memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,35 @@
+/* bag: a multiset of byte strings (value -> number of times seen), the state of every
+ * operation that needs the distinct values of a group: countunique, unique, mode, top,
+ * median and quantile. Exact and mergeable; memory grows with the distinct values. */
+#ifndef AGG_BAG_H
+#define AGG_BAG_H
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+
+struct bent {
+	uint64_t hash;
+	size_t off, len;           /* the value is bytes.p[off..off+len) */
+	unsigned long long count;
+};
+
+struct bag {
+	struct bent *e;            /* open addressing; hash 0 marks a free slot */
+	size_t n, cap;
+	unsigned long long total;  /* sum of the counts */
+	struct buf bytes;
+};
+
+void bag_add(struct bag *b, const char *p, size_t n, unsigned long long count);
+/* The entries in byte order of their values (caller frees the array). */
+struct bent *bag_sorted(const struct bag *b);
+static inline const char *bag_val(const struct bag *b, const struct bent *e)
+{
+	return b->bytes.p + e->off;
+}
+void bag_free(struct bag *b);
+
+uint64_t hash_bytes(const char *p, size_t n);
+int bytes_cmp(const char *a, size_t an, const char *b, size_t bn);
+
+#endif

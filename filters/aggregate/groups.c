@@ -1,0 +1,201 @@
+/* groups: open-addressing hash table over groups allocated from an arena. */
+#include <stdlib.h>
+#include <string.h>
+#include "bag.h"
+#include "cli.h"
+#include "groups.h"
+
+#define CHUNK (1 << 20)
+
+struct slot {
+	uint64_t hash;          /* 0: free */
+	struct group *g;
+};
+
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	max_align_t mem[];
+};
+
+struct groups {
+	struct slot *slot;
+	size_t cap, n;
+	size_t state_bytes;
+	struct group **list;
+	size_t list_cap;
+	struct chunk *chunks;
+};
+
+struct groups *groups_new(size_t state_bytes)
+{
+	struct groups *g = xcalloc(1, sizeof *g);
+	g->state_bytes = (state_bytes + 15) & ~(size_t)15;
+	g->cap = 1024;
+	g->slot = xcalloc(g->cap, sizeof *g->slot);
+	return g;
+}
+
+/* Zeroed memory from the arena: one group's header, states and key live together. */
+static void *arena_alloc(struct groups *g, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	struct chunk *c = g->chunks;
+	if (!c || c->cap - c->used < n) {
+		size_t cap = n > CHUNK ? n : CHUNK;
+		c = xcalloc(1, sizeof *c + cap);
+		c->cap = cap;
+		c->next = g->chunks;
+		g->chunks = c;
+	}
+	void *p = (char *)c->mem + c->used;
+	c->used += n;
+	return p;
+}
+
+static void grow(struct groups *g)
+{
+	size_t cap = g->cap * 2;
+	struct slot *s = xcalloc(cap, sizeof *s);
+	for (size_t i = 0; i < g->cap; i++) {
+		if (!g->slot[i].hash)
+			continue;
+		size_t j = g->slot[i].hash & (cap - 1);
+		while (s[j].hash)
+			j = (j + 1) & (cap - 1);
+		s[j] = g->slot[i];
+	}
+	free(g->slot);
+	g->slot = s;
+	g->cap = cap;
+}
+
+static struct group *add(struct groups *g, const char *key, size_t n, uint64_t h)
+{
+	size_t head = (sizeof(struct group) + 15) & ~(size_t)15;
+	struct group *gr = arena_alloc(g, head + g->state_bytes + n);
+	gr->hash = h;
+	gr->st = (unsigned char *)gr + head;
+	gr->key = (char *)gr->st + g->state_bytes;
+	gr->keylen = n;
+	if (n)
+		memcpy(gr->key, key, n);
+	if (g->n == g->list_cap) {
+		g->list_cap = g->list_cap ? g->list_cap * 2 : 1024;
+		g->list = xrealloc(g->list, g->list_cap * sizeof *g->list);
+	}
+	g->list[g->n++] = gr;
+	return gr;
+}
+
+struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h)
+{
+	size_t mask = g->cap - 1, j = h & mask;
+	for (; g->slot[j].hash; j = (j + 1) & mask) {
+		struct group *gr = g->slot[j].g;
+		if (g->slot[j].hash == h && gr->keylen == n && memcmp(gr->key, key, n) == 0)
+			return gr;
+	}
+	struct group *gr = add(g, key, n, h);
+	g->slot[j].hash = h;
+	g->slot[j].g = gr;
+	if (2 * g->n > g->cap)
+		grow(g);
+	return gr;
+}
+
+size_t groups_count(const struct groups *g)
+{
+	return g->n;
+}
+
+struct group **groups_list(struct groups *g)
+{
+	return g->list;
+}
+
+static size_t sort_nkeys;
+
+static int cmp_group(const void *x, const void *y)
+{
+	const struct group *a = *(struct group *const *)x, *b = *(struct group *const *)y;
+	return key_cmp(a->key, a->keylen, b->key, b->keylen, sort_nkeys);
+}
+
+void groups_sort(struct groups *g, size_t nkeys)
+{
+	sort_nkeys = nkeys;
+	if (g->n > 1)
+		qsort(g->list, g->n, sizeof *g->list, cmp_group);
+}
+
+void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), void *ctx)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->n; i++)
+		fini(g->list[i]->st, ctx);
+	while (g->chunks) {
+		struct chunk *c = g->chunks;
+		g->chunks = c->next;
+		free(c);
+	}
+	free(g->slot);
+	free(g->list);
+	free(g);
+}
+
+void key_encode(struct buf *b, const struct field *f, size_t nf)
+{
+	buf_clear(b);
+	for (size_t i = 0; i < nf; i++) {
+		size_t n = f[i].n;
+		do {
+			buf_addc(b, (char)((n & 0x7f) | (n > 0x7f ? 0x80 : 0)));
+			n >>= 7;
+		} while (n);
+		buf_add(b, f[i].p, f[i].n);
+	}
+}
+
+/* Read one field of a multi-field key at *pos. */
+static struct field next_field(const char *key, size_t *pos)
+{
+	size_t n = 0;
+	unsigned shift = 0;
+	unsigned char c;
+	do {
+		c = (unsigned char)key[(*pos)++];
+		n |= (size_t)(c & 0x7f) << shift;
+		shift += 7;
+	} while (c & 0x80);
+	struct field f = { (char *)key + *pos, n };
+	*pos += n;
+	return f;
+}
+
+void key_decode(const char *key, size_t n, size_t nkeys, struct field *f)
+{
+	if (nkeys == 1) {
+		f[0].p = (char *)key;
+		f[0].n = n;
+		return;
+	}
+	size_t pos = 0;
+	for (size_t i = 0; i < nkeys; i++)
+		f[i] = next_field(key, &pos);
+}
+
+int key_cmp(const char *a, size_t an, const char *b, size_t bn, size_t nkeys)
+{
+	if (nkeys <= 1)
+		return bytes_cmp(a, an, b, bn);
+	size_t pa = 0, pb = 0;
+	for (size_t i = 0; i < nkeys; i++) {
+		struct field x = next_field(a, &pa), y = next_field(b, &pb);
+		int c = bytes_cmp(x.p, x.n, y.p, y.n);
+		if (c)
+			return c;
+	}
+	return 0;
+}

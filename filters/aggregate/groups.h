@@ -1,0 +1,37 @@
+/* groups: the groups of a run, found by key in a hash table (hash mode), and the key
+ * encoding shared with --sorted mode. A group's states start zeroed, which every state
+ * kind takes as empty. Memory grows with the number of groups only. */
+#ifndef AGG_GROUPS_H
+#define AGG_GROUPS_H
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+#include "table.h"
+
+struct group {
+	uint64_t hash;
+	size_t keylen;
+	char *key;              /* encoded key (key_encode) */
+	unsigned char *st;      /* the states, laid out by the operations' offsets */
+};
+
+struct groups;
+
+struct groups *groups_new(size_t state_bytes);
+/* The group of key[0..n) with hash h, added (zeroed states) when new. */
+struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h);
+size_t groups_count(const struct groups *g);
+/* All groups in the order they were first seen (the array belongs to g). */
+struct group **groups_list(struct groups *g);
+/* Sort the list by key, field by field in byte order. */
+void groups_sort(struct groups *g, size_t nkeys);
+void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), void *ctx);
+
+/* A key of several fields is each field's length (LEB128) then its bytes; a key of one
+ * field is its bytes alone, so the common case costs no copy. */
+void key_encode(struct buf *b, const struct field *f, size_t nf);
+/* Split an encoded key back into nkeys fields (pointing into key). */
+void key_decode(const char *key, size_t n, size_t nkeys, struct field *f);
+int key_cmp(const char *a, size_t an, const char *b, size_t bn, size_t nkeys);
+
+#endif

@@ -1,0 +1,204 @@
+/* num: fixed-point fast path with exact decimal fallback. */
+#include <stdlib.h>
+#include "cli.h"
+#include "num.h"
+
+static const int64_t pow10[FIX_MAX_SCALE + 1] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+	10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000,
+	1000000000000000, 10000000000000000, 100000000000000000, 1000000000000000000,
+};
+
+int fix_parse(const char *p, size_t n, struct fix *f)
+{
+	size_t i = 0, ndig = 0, sig = 0;
+	unsigned scale = 0;
+	int neg = 0, point = 0;
+	uint64_t m = 0;
+	if (n && (p[0] == '-' || p[0] == '+'))
+		neg = p[i++] == '-';
+	for (; i < n; i++) {
+		unsigned c = (unsigned char)p[i] - (unsigned)'0';
+		if (c <= 9) {
+			ndig++;
+			scale += (unsigned)point;
+			/* 18 digits always fit in int64; more fall back to decimal */
+			if ((m || c) && ++sig <= FIX_MAX_SCALE)
+				m = m * 10 + c;
+		} else if (p[i] == '.' && !point) {
+			point = 1;
+		} else {
+			return -1;
+		}
+	}
+	if (!ndig)
+		return -1;
+	if (sig > FIX_MAX_SCALE || scale > FIX_MAX_SCALE)
+		return 0;
+	f->m = neg ? -(int64_t)m : (int64_t)m;
+	f->scale = scale;
+	return 1;
+}
+
+void fix_to_dec(struct fix f, struct dec *d)
+{
+	uint64_t mag = f.m < 0 ? 0 - (uint64_t)f.m : (uint64_t)f.m;
+	dec_set_ull(d, mag);
+	d->neg = f.m < 0;
+	d->scale = f.scale;
+}
+
+int fix_cmp(struct fix a, struct fix b)
+{
+	int64_t r;
+	/* Scaling up one side to the other's scale; when that overflows, the scaled side is
+	 * beyond int64 and so larger in magnitude than the other, and its sign decides. */
+	if (a.scale < b.scale) {
+		if (__builtin_mul_overflow(a.m, pow10[b.scale - a.scale], &r))
+			return a.m > 0 ? 1 : -1;
+		a.m = r;
+	} else if (b.scale < a.scale) {
+		if (__builtin_mul_overflow(b.m, pow10[a.scale - b.scale], &r))
+			return b.m > 0 ? -1 : 1;
+		b.m = r;
+	}
+	return (a.m > b.m) - (a.m < b.m);
+}
+
+void sum_add_dec(struct sum *s, const struct dec *v)
+{
+	if (!s->big)
+		s->big = xcalloc(1, sizeof *s->big);
+	dec_add(s->big, v);
+}
+
+/* Move the fixed-point part into the decimal, leaving acc zero at the same scale. */
+static void flush(struct sum *s)
+{
+	struct dec t = DEC_INIT;
+	fix_to_dec(s->acc, &t);
+	sum_add_dec(s, &t);
+	dec_free(&t);
+	s->acc.m = 0;
+}
+
+void sum_add_fix(struct sum *s, struct fix v)
+{
+	int64_t r;
+	if (v.scale > s->acc.scale) {
+		if (__builtin_mul_overflow(s->acc.m, pow10[v.scale - s->acc.scale], &r)) {
+			flush(s);
+			r = 0;
+		}
+		s->acc.m = r;
+		s->acc.scale = v.scale;
+	} else if (v.scale < s->acc.scale) {
+		if (__builtin_mul_overflow(v.m, pow10[s->acc.scale - v.scale], &r)) {
+			struct dec t = DEC_INIT;
+			fix_to_dec(v, &t);
+			sum_add_dec(s, &t);
+			dec_free(&t);
+			return;
+		}
+		v.m = r;
+	}
+	if (__builtin_add_overflow(s->acc.m, v.m, &r)) {
+		flush(s);
+		r = v.m;
+	}
+	s->acc.m = r;
+}
+
+int sum_add_text(struct sum *s, const char *p, size_t n)
+{
+	struct fix f;
+	int r = fix_parse(p, n, &f);
+	if (r > 0) {
+		sum_add_fix(s, f);
+		return 0;
+	}
+	if (r < 0)
+		return -1;
+	struct dec t = DEC_INIT;
+	dec_parse(&t, p, n);
+	sum_add_dec(s, &t);
+	dec_free(&t);
+	return 0;
+}
+
+void sum_value(const struct sum *s, struct dec *out)
+{
+	fix_to_dec(s->acc, out);
+	if (s->big)
+		dec_add(out, s->big);
+}
+
+void sum_free(struct sum *s)
+{
+	if (s->big) {
+		dec_free(s->big);
+		free(s->big);
+	}
+	s->big = NULL;
+	s->acc.m = 0;
+	s->acc.scale = 0;
+}
+
+static void numval_set(struct numval *x, int fits, struct fix f, const char *p, size_t n)
+{
+	x->has = 1;
+	x->isbig = !fits;
+	if (fits) {
+		x->f = f;
+		return;
+	}
+	if (!x->big)
+		x->big = xcalloc(1, sizeof *x->big);
+	dec_parse(x->big, p, n);
+}
+
+int numval_keep(struct numval *x, const char *p, size_t n, int want)
+{
+	struct fix f;
+	int r = fix_parse(p, n, &f);
+	if (r < 0)
+		return -1;
+	if (!x->has) {
+		numval_set(x, r, f, p, n);
+		return 0;
+	}
+	int c;
+	if (r && !x->isbig) {
+		c = fix_cmp(f, x->f);
+	} else {
+		struct dec a = DEC_INIT, b = DEC_INIT;
+		dec_parse(&a, p, n);
+		numval_value(x, &b);
+		c = dec_cmp(&a, &b);
+		dec_free(&a);
+		dec_free(&b);
+	}
+	if (c * want > 0)
+		numval_set(x, r, f, p, n);
+	return 0;
+}
+
+void numval_value(const struct numval *x, struct dec *out)
+{
+	if (!x->has)
+		dec_zero(out);
+	else if (x->isbig)
+		dec_copy(out, x->big);
+	else
+		fix_to_dec(x->f, out);
+}
+
+void numval_free(struct numval *x)
+{
+	if (x->big) {
+		dec_free(x->big);
+		free(x->big);
+	}
+	x->big = NULL;
+	x->has = x->isbig = 0;
+}
