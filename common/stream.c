@@ -29,6 +29,9 @@ static const unsigned char special[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] 
 
 void tsv_write_field(const char *p, size_t n)
 {
+	/* Empty fields often come as { NULL, 0 }; p + 0 on a null pointer is undefined. */
+	if (n == 0)
+		return;
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char e = special[(unsigned char)p[i]];

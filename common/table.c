@@ -28,6 +28,7 @@ struct table {
 	unsigned long long row_start;
 	size_t cur_fields;        /* fields of the row libcsv is building */
 	int csv_done;
+	int at_nl;                /* feeding libcsv the line's own '\n' (not a lone CR) */
 };
 
 static void grow_fields(struct table *t, size_t need)
@@ -189,7 +190,8 @@ static void csv_row_cb(int c, void *data)
 	t->qline[t->qr] = t->row_start;
 	t->qr++;
 	t->cur_fields = 0;
-	t->row_start = t->in.line + 1;
+	/* libcsv also ends a record at a lone CR; the next record then starts on this line */
+	t->row_start = t->at_nl ? t->in.line + 1 : t->in.line;
 }
 
 static void csv_take(struct table *t)
@@ -267,8 +269,12 @@ static int next_csv(struct table *t)
 		if (!t->row_start)
 			t->row_start = t->in.line;
 		strip_line(t, &p, &n);
-		if (csv_parse(&t->csv, p, (size_t)n, csv_field_cb, csv_row_cb, t) != (size_t)n ||
-		    csv_parse(&t->csv, "\n", 1, csv_field_cb, csv_row_cb, t) != 1)
+		if (csv_parse(&t->csv, p, (size_t)n, csv_field_cb, csv_row_cb, t) != (size_t)n)
+			fatal(EXIT_SYS, "%s: CSV parser: %s", t->in.name, csv_strerror(csv_error(&t->csv)));
+		t->at_nl = 1;
+		size_t nl = csv_parse(&t->csv, "\n", 1, csv_field_cb, csv_row_cb, t);
+		t->at_nl = 0;
+		if (nl != 1)
 			fatal(EXIT_SYS, "%s: CSV parser: %s", t->in.name, csv_strerror(csv_error(&t->csv)));
 	}
 }

@@ -1,0 +1,99 @@
+#!/bin/sh
+# run.sh [-r] [SECONDS] [HARNESS...]: build the libFuzzer harnesses (clang, ASan, UBSan) in
+# their own build directory, replay every kept regression input, then fuzz each harness for
+# SECONDS (default 60) from a seed corpus made from data/sample. -r replays only (no
+# fuzzing). Prints "ok NAME", "FAIL NAME: why" or "skip NAME: why" lines, one set per
+# harness; exits 1 when anything failed.
+# Environment: TOP (checkout), FUZZ_BUILD (build and corpus directory, default .b/fuzz
+# under TOP; the corpus kept there grows from run to run).
+set -u
+top=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+here=$top/tests/fuzz
+build=${FUZZ_BUILD:-$top/.b/fuzz}
+case $build in /*) ;; *) build=$top/$build ;; esac
+replay_only=0
+if [ "${1:-}" = -r ]; then replay_only=1; shift; fi
+secs=${1:-60}
+[ $# -gt 0 ] && shift
+failed=0
+
+if ! command -v clang >/dev/null 2>&1; then
+	echo "skip fuzz: clang is not installed"
+	exit 0
+fi
+mkdir -p "$build/fuzz" "$build/seeds" "$build/corpus" "$build/crashes"
+probe=$build/fuzz/probe
+printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' > "$probe.c"
+if ! clang -fsanitize=fuzzer,address,undefined -o "$probe" "$probe.c" >/dev/null 2>&1; then
+	echo "skip fuzz: clang cannot link libFuzzer with ASan and UBSan (libclang-rt-dev missing?)"
+	exit 0
+fi
+
+# The harness list: those of common/ always, a filter's once its main file exists.
+harnesses=${*:-}
+if [ -z "$harnesses" ]; then
+	harnesses="tsv csv utf8 decimal annotate"
+	for d in "$top"/filters/*/; do
+		p=$(basename "$d")
+		[ -f "$here/fuzz_$p.c" ] || continue
+		if [ -f "$d/$p.c" ]; then harnesses="$harnesses $p"; else echo "skip fuzz/$p: filters/$p/$p.c does not exist yet"; fi
+	done
+fi
+
+cflags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
+build_one() {   # build_one NAME: the harness binary, its compiler output in a log
+	(cd "$top" && make -f Makefile -f tests/fuzz/fuzz.mk BUILD="$build" CC=clang \
+		CFLAGS="$cflags" SANFLAGS= "$build/fuzz/fuzz_$1") > "$build/fuzz/build-$1.log" 2>&1
+}
+
+for h in $harnesses; do
+	bin=$build/fuzz/fuzz_$h
+	case $h in tsv|csv|utf8|decimal|annotate) common=1 ;; *) common=0 ;; esac
+	if ! build_one "$h"; then
+		why="build failed: $(grep -m1 -E 'error|Error' "$build/fuzz/build-$h.log")"
+		# a filter that does not build is its own build's failure, reported there
+		if [ $common = 1 ]; then echo "FAIL fuzz/$h: $why"; failed=1; else echo "skip fuzz/$h: $why"; fi
+		continue
+	fi
+
+	# Regression inputs: each once; any crash, leak or invariant failure fails the test.
+	reg=$here/regress/$h
+	if [ -d "$reg" ] && [ -n "$(ls -A "$reg")" ]; then
+		if "$bin" -runs=1 "$reg"/* > "$build/fuzz/replay-$h.log" 2>&1; then
+			echo "ok fuzz/regress/$h: $(ls "$reg" | wc -l) inputs replayed"
+		else
+			echo "FAIL fuzz/regress/$h: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/replay-$h.log")"
+			failed=1
+		fi
+	fi
+
+	seeds=$build/seeds/$h
+	rm -rf "$seeds"
+	TOP=$top sh "$here/seeds.sh" "$h" "$seeds"
+	if [ $replay_only = 1 ]; then
+		if "$bin" -runs=1 "$seeds"/* > "$build/fuzz/seeds-$h.log" 2>&1; then
+			echo "ok fuzz/seeds/$h: $(ls "$seeds" | wc -l) seeds run"
+		else
+			echo "FAIL fuzz/seeds/$h: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/seeds-$h.log")"
+			failed=1
+		fi
+		continue
+	fi
+
+	corpus=$build/corpus/$h
+	mkdir -p "$corpus"
+	log=$build/fuzz/fuzz-$h.log
+	if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+		-print_final_stats=1 -artifact_prefix="$build/crashes/$h-" \
+		"$corpus" "$seeds" > "$log" 2>&1; then
+		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+		cov=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -n 's/.*\(cov: [0-9]*\).*\(ft: [0-9]*\).*\(corp: [0-9]*\).*/\1 \2 \3/p')
+		echo "ok fuzz/$h: ${runs:-?} runs in ${secs}s, ${cov:-no coverage line}"
+	else
+		art=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | head -n 1)
+		what=$(grep -m1 -E 'ERROR:|invariant failed|runtime error' "$log")
+		echo "FAIL fuzz/$h: ${what:-fuzzer exited with an error}; input ${art:-not written}, log $log"
+		failed=1
+	fi
+done
+exit $failed
