@@ -2,11 +2,15 @@
 # usage: incremental.sh [annotate-shards OPTION]... LIST0 STATE WORK
 # Prepare an incremental run: annotate only the documents of LIST0 that are new or changed
 # since the state STATE was last committed, and list every current document's shard.
-#   STATE/manifest     path, signature, part id of each document (NUL-separated triples)
-#   STATE/parts/ID.*   each document's stream (.tsv) and partial summaries (.ent, .num)
-# Writes WORK/shards0 (every document's part, in LIST0 order, for merge-shards.sh) and
-# WORK/manifest, which run.sh moves over STATE/manifest once the outputs are published:
-# until then the old manifest stands, so a killed run leaves a state that is still whole.
+#   STATE/manifest     path, signature, part id of each document (NUL-separated triples),
+#                      after a first triple "", "totals", ID naming the totals' part
+#   STATE/parts/ID.*   each document's stream (ID.tsv) and partial summaries (ID.tsv.ent,
+#                      .num); the totals are the partial summaries of all documents
+# Writes WORK/shards0 (every document's part, in LIST0 order), WORK/partials0 (the partial
+# states to merge: when documents were only added, the previous totals and the new parts;
+# otherwise every part), WORK/totals-id and WORK/manifest. run.sh moves the new totals and
+# the manifest into STATE once the outputs are published: until then the old manifest
+# stands, so a killed run leaves a state that is still whole.
 # A document is changed when its size, modification time (ns) or inode differ.
 # Exit status as annotate-shards.sh.
 . "$(dirname "$0")/lib.sh"
@@ -24,10 +28,15 @@ list=$1 state=$2 work=$3
 mkdir -p "$state/parts" "$work/new"
 
 declare -A old_sig=() old_id=()
+old_totals=""
 if [ -f "$state/manifest" ]; then
 	while IFS= read -r -d '' p && IFS= read -r -d '' s && IFS= read -r -d '' i; do
-		old_sig[$p]=$s
-		old_id[$p]=$i
+		if [ -z "$p" ]; then
+			old_totals=$i
+		else
+			old_sig[$p]=$s
+			old_id[$p]=$i
+		fi
 	done <"$state/manifest"
 fi
 
@@ -42,7 +51,7 @@ fi
 # Parts are named by run and number, never reused: a part the committed manifest names is
 # never overwritten.
 stamp=$(date -u +%Y%m%dT%H%M%S).$$
-ids=() changed=0 kept=0
+ids=() changed=0 kept=0 fresh=0
 for n in "${!files[@]}"; do
 	p=${files[$n]}
 	if [ -n "${old_sig[$p]+set}" ] && [ "${old_sig[$p]}" = "${sigs[$n]}" ] && [ -f "$state/parts/${old_id[$p]}.tsv" ]; then
@@ -52,9 +61,10 @@ for n in "${!files[@]}"; do
 		ids[n]=$stamp.$n
 		printf '%s\0' "$p"
 		changed=$((changed + 1))
+		[ -n "${old_sig[$p]+set}" ] || fresh=$((fresh + 1))
 	fi
 done >"$work/changed0"
-log "incremental: $changed new or changed, $kept unchanged, $((${#old_sig[@]} - kept)) no longer listed or changed"
+log "$fresh new, $((changed - fresh)) changed, $kept unchanged, $((${#old_sig[@]} - kept - changed + fresh)) gone"
 
 st=0
 if [ "$changed" -gt 0 ]; then
@@ -75,7 +85,26 @@ fi
 for n in "${!files[@]}"; do
 	printf '%s\0' "$state/parts/${ids[n]}.tsv"
 done >"$work/shards0"
-for n in "${!files[@]}"; do
-	printf '%s\0%s\0%s\0' "${files[n]}" "${sigs[n]}" "${ids[n]}"
-done >"$work/manifest"
+gone=$((${#old_sig[@]} - kept - changed + fresh))
+if [ -n "$old_totals" ] && [ "$changed" -eq "$fresh" ] && [ "$gone" -eq 0 ] &&
+	[ -f "$state/parts/$old_totals.tsv.ent" ] && [ -f "$state/parts/$old_totals.tsv.num" ]; then
+	# Only additions: what was counted before still holds, so the new parts are merged into
+	# the previous totals instead of merging every part again.
+	log "merging $fresh new part(s) into the previous totals"
+	{
+		printf '%s\0' "$state/parts/$old_totals.tsv"
+		for n in "${!files[@]}"; do
+			case ${ids[n]} in "$stamp".*) printf '%s\0' "$state/parts/${ids[n]}.tsv" ;; esac
+		done
+	} >"$work/partials0"
+else
+	cp -- "$work/shards0" "$work/partials0"
+fi
+printf '%s\n' "$stamp.totals" >"$work/totals-id"
+{
+	printf '\0totals\0%s\0' "$stamp.totals"
+	for n in "${!files[@]}"; do
+		printf '%s\0%s\0%s\0' "${files[n]}" "${sigs[n]}" "${ids[n]}"
+	done
+} >"$work/manifest"
 exit "$st"

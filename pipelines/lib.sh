@@ -22,10 +22,8 @@ ENT_HEAD="type${TAB}text${TAB}mentions${TAB}documents"
 NUM_HEAD="type${TAB}unit${TAB}count${TAB}sum${TAB}min${TAB}max${TAB}documents"
 # The aggregations behind the two summaries; partial, merge and direct runs all use these,
 # which is what makes their results comparable byte for byte.
-ENT_GROUP=(-g 'type,text')
-ENT_OPS=(count countunique:doc)
-NUM_GROUP=(-g 'type,unit')
-NUM_OPS=(count sum:value min:value max:value countunique:doc)
+ENT_AGG=(--where kind=ent -g 'type,text' -o 'count,countunique:doc')
+NUM_AGG=(--where kind=num -g 'type,unit' -o 'count,sum:value,min:value,max:value,countunique:doc')
 
 log() { printf '%s %s: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$me" "$*" >&2; }
 die() {
@@ -98,15 +96,14 @@ with_header() {
 	tail -n +2
 }
 
-# The entity and number summaries of a stream on stdin: whole (total_*), as a mergeable
-# partial state (partial_*), and the merge of partial states (merge_*, one header on stdin).
-# Extra arguments (--partial, --sorted) are passed on.
-total_ent() { "$BIN/aggregate" "$@" --where kind=ent "${ENT_GROUP[@]}" "${ENT_OPS[@]}"; }
-total_num() { "$BIN/aggregate" "$@" --where kind=num "${NUM_GROUP[@]}" "${NUM_OPS[@]}"; }
+# The entity and number summaries of a stream on stdin: whole (total_*) or as a mergeable
+# partial state (partial_*). merge reads partial states (one header line, on stdin or in
+# files) and writes their results, or with --partial a partial state again.
+total_ent() { "$BIN/aggregate" "${ENT_AGG[@]}" "$@"; }
+total_num() { "$BIN/aggregate" "${NUM_AGG[@]}" "$@"; }
 partial_ent() { total_ent --partial "$@"; }
 partial_num() { total_num --partial "$@"; }
-merge_ent() { "$BIN/aggregate" --merge "$@" "${ENT_GROUP[@]}" "${ENT_OPS[@]}"; }
-merge_num() { "$BIN/aggregate" --merge "$@" "${NUM_GROUP[@]}" "${NUM_OPS[@]}"; }
+merge() { "$BIN/aggregate" --merge "$@"; }
 
 # cat_bodies LIST0: the files named in the NUL-separated LIST0, each without its header line,
 # in list order.

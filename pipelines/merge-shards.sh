@@ -1,12 +1,20 @@
 #!/bin/bash
-# usage: merge-shards.sh SHARDS0 DIR
+# usage: merge-shards.sh [--partials LIST0] SHARDS0 DIR
 # The outputs of a run from its shards (SHARDS0: NUL-separated shard streams in document
-# order, each with its partial summaries SHARD.ent and SHARD.num beside it): DIR/annotations.tsv
-# is the shards' bodies end to end under one header, DIR/entities.tsv and DIR/numbers.tsv are
-# the merges of their partial summaries.
+# order): DIR/annotations.tsv is their bodies end to end under one header. The summaries
+# come from partial states: for each name P in LIST0 (default: the shards themselves) the
+# files P.ent and P.num; they are merged into DIR/totals.ent and DIR/totals.num (partial
+# states again, which an incremental run keeps for next time) and those into
+# DIR/entities.tsv and DIR/numbers.tsv.
 . "$(dirname "$0")/lib.sh"
-[ $# -eq 2 ] || usage_error "usage: merge-shards.sh SHARDS0 DIR"
+partials=""
+if [ "${1:-}" = --partials ]; then
+	partials=${2:?}
+	shift 2
+fi
+[ $# -eq 2 ] || usage_error "usage: merge-shards.sh [--partials LIST0] SHARDS0 DIR"
 shards=$1 dir=$2
+partials=${partials:-$shards}
 need_programs aggregate
 
 {
@@ -14,21 +22,23 @@ need_programs aggregate
 	cat_bodies "$shards"
 } >"$dir/annotations.tsv"
 
-# merged EXT MERGE HEADER: the merge of every shard's SHARD.EXT, under one header line.
-merged() {
-	local ext=$1 merge=$2 head=$3
-	if [ ! -s "$shards" ]; then
-		# No documents at all: the summaries of an empty stream.
-		printf '%s\n' "$STREAM_HEAD" | "${merge/merge/total}" | with_header "$head"
+# totals EXT EMPTY: the merge of every P.EXT as one partial state (EMPTY makes the state of
+# no documents at all).
+totals() {
+	local ext=$1 empty=$2
+	local -a parts
+	mapfile -d '' parts <"$partials"
+	if [ ${#parts[@]} -eq 0 ]; then
+		printf '%s\n' "$STREAM_HEAD" | "$empty"
 		return
 	fi
-	local -a parts
-	mapfile -d '' parts <"$shards"
 	printf '%s\0' "${parts[@]/%/.$ext}" >"$dir/parts.$ext"
 	{
 		head -n 1 -- "${parts[0]}.$ext"
 		cat_bodies "$dir/parts.$ext"
-	} | "$merge" | with_header "$head"
+	} | merge --partial
 }
-merged ent merge_ent "$ENT_HEAD" >"$dir/entities.tsv"
-merged num merge_num "$NUM_HEAD" >"$dir/numbers.tsv"
+totals ent partial_ent >"$dir/totals.ent"
+totals num partial_num >"$dir/totals.num"
+merge <"$dir/totals.ent" | with_header "$ENT_HEAD" >"$dir/entities.tsv"
+merge <"$dir/totals.num" | with_header "$NUM_HEAD" >"$dir/numbers.tsv"

@@ -109,7 +109,8 @@ if [ -n "$state" ]; then
 	st=0
 	bash "$PIPELINES/incremental.sh" -j "$jobs" "${shard_opts[@]}" "$work/list0" "$state" "$work" || st=$?
 	stage_done "annotating (incremental)" "$st"
-	bash "$PIPELINES/merge-shards.sh" "$work/shards0" "$work" || stage_done "merging the shards" 3
+	bash "$PIPELINES/merge-shards.sh" --partials "$work/partials0" "$work/shards0" "$work" ||
+		stage_done "merging the shards" 3
 elif [ "$jobs" -gt 1 ] || [ -n "$hosts" ]; then
 	mkdir "$work/shards"
 	st=0
@@ -133,6 +134,9 @@ log "published annotations.tsv, entities.tsv, numbers.tsv in $out"
 
 if [ -n "$state" ]; then
 	# The commit point of the incremental state: only now does it describe these outputs.
+	tid=$(cat "$work/totals-id")
+	mv -f -- "$work/totals.ent" "$state/parts/$tid.tsv.ent"
+	mv -f -- "$work/totals.num" "$state/parts/$tid.tsv.num"
 	publish "$work/manifest" "$state/manifest" || die "$E_SYS" "cannot commit the state $state"
 	declare -A keep=()
 	while IFS= read -r -d '' _ && IFS= read -r -d '' _ && IFS= read -r -d '' id; do
