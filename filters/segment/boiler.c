@@ -68,26 +68,46 @@ static int link_item(const char *p, size_t n)
 	       (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
 }
 
+/* A host name or URL: labels of letters, digits and hyphens joined by inner dots, maybe
+ * with a scheme and a path ("xtrb.peaapk.com", "http://a.b.cn/x"). */
+static int host_like(const char *p, size_t n)
+{
+	size_t dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c == '/' || c == ':' || c == '?')
+			break;
+		if (c == '.') {
+			if (i == 0 || i + 1 == n || p[i - 1] == '.')
+				return 0;
+			dots++;
+		} else if (!ch_is_ascii_alnum(c) && c != '-') {
+			return 0;
+		}
+	}
+	return dots > 0 || (n > 7 && memcmp(p, "http", 4) == 0);
+}
+
 /* A list of host names or URLs with no Chinese in it. */
 static int host_list(const char *p, size_t n)
 {
-	size_t hosts = 0, i = 0;
+	size_t hosts = 0, tokens = 0, i = 0;
 	while (i < n) {
 		while (i < n && p[i] == ' ')
 			i++;
-		size_t j = i, dots = 0, alpha = 0;
+		size_t j = i;
 		while (j < n && p[j] != ' ') {
 			if ((unsigned char)p[j] >= 0x80)
 				return 0;
-			dots += p[j] == '.';
-			alpha += ch_is_ascii_alnum((unsigned char)p[j]);
 			j++;
 		}
-		if (j > i && dots && alpha)
-			hosts++;
+		if (j > i) {
+			tokens++;
+			hosts += host_like(p + i, j - i);
+		}
 		i = j;
 	}
-	return hosts >= 2;
+	return hosts >= 2 && hosts * 2 >= tokens;
 }
 
 int footer_line(const char *p, size_t n, size_t ncp)

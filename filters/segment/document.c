@@ -244,11 +244,14 @@ static int one_paragraph(struct doc *d)
 		if (d->nw >= 2 && d->w[1].gap <= 1 && d->w[1].f.caption_credit)
 			t = T_CAPTION;
 	}
-	if (t == T_SENT) {
+	/* Text right after an image, up to a photo credit, is that image's caption even when
+	 * its first line looks like a heading (a caption cut by the layout). */
+	if (t == T_SENT || (t == T_TITLE && x->gap >= IMAGE_GAP && !x->first)) {
 		size_t k = credited_caption(d);
 		if (k)
 			return whole(d, k, T_CAPTION);
-		return body(d);
+		if (t == T_SENT)
+			return body(d);
 	}
 	return whole(d, 1, t);
 }
