@@ -148,6 +148,16 @@ static void bad_value(struct agg *a, struct table *t, const struct row *r, const
 	buf_free(&m);
 }
 
+/* Was the field of operation i already found bad in this row (sum:v mean:v)? Then it is
+ * one skipped value, not two. */
+static int seen_bad(const struct agg *a, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (a->ops[j].col == a->ops[i].col && a->ops[j].op->numeric)
+			return a->ops[j].col >= 0;
+	return 0;
+}
+
 static void add_row(struct agg *a, struct table *t, const struct row *r)
 {
 	if (!where_match(a->where, a->nwhere, r))
@@ -157,7 +167,7 @@ static void add_row(struct agg *a, struct table *t, const struct row *r)
 	for (size_t i = 0; i < a->nops; i++) {
 		const struct opspec *s = &a->ops[i];
 		const struct field *f = field_at(r, s->col);
-		if (state_add(s, st + s->off, f->p, f->n) < 0) {
+		if (state_add(s, st + s->off, f->p, f->n) < 0 && !seen_bad(a, i)) {
 			bad_value(a, t, r, "a number", s, f);
 			if (a->stop)
 				return;
