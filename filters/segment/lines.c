@@ -136,7 +136,7 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 	f->credit = credit_line(p, n, &f->photo);
 	f->caption_credit = !f->credit && caption_with_credit(p, n);
 	f->footer = footer_line(p, n, f->ncp);
-	f->boiler = f->footer || boiler_line(p, n, f->ncp);
+	f->boiler = f->footer || (!f->credit && boiler_line(p, n, f->ncp));
 }
 
 int lf_title_like(const struct linefeat *f)

@@ -26,6 +26,7 @@ void spl_set_abbrevs(const char *list, size_t n)
 static void reset_counts(struct splitter *sp)
 {
 	sp->ncp = 0;
+	sp->words = 0;
 	sp->cut = sp->gb = sp->seg;
 	sp->cut_cp = sp->gb_cp = 0;
 	sp->after_stop = 0;
@@ -184,8 +185,9 @@ static int is_stop(struct splitter *sp, int32_t c, size_t i, size_t len)
 	}
 	if (ch_is_cjk_stop(c) || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049)
 		return 1;
+	/* "……" ends a sentence, but not when it stands for words left out at its start. */
 	if (c == 0x2026)
-		return sp->prev == 0x2026;
+		return sp->prev == 0x2026 && sp->words > 0;
 	if (c == 0xFF0E)
 		return latin_stop(sp, i, len);
 	return 0;
@@ -248,6 +250,7 @@ static void step(struct splitter *sp, int32_t c, size_t len)
 		boundary(sp, b, left);
 	}
 	sp->ncp++;
+	sp->words += ch_is_han(c) || ch_is_ascii_alnum(c);
 	if (!sp->whole) {
 		if (c == 0x300A)
 			sp->book = sp->ncp;

@@ -20,6 +20,7 @@ struct splitter {
 	struct tmap m;
 	size_t seg, pos;        /* segment start; next byte to scan */
 	size_t ncp;             /* code points in t[seg..pos) */
+	size_t words;           /* letters, digits and ideographs among them */
 	size_t cut, cut_cp;     /* last space/punctuation cut point after seg (seg: none) */
 	size_t gb, gb_cp;       /* last grapheme boundary after seg */
 	int32_t prev, gstate;

@@ -1,0 +1,75 @@
+/* Unit tests of line features: credits, captions with credits, page furniture and the
+ * headline shape, on lines from Chinese news pages (the sample pages and ones like them). */
+#include "check.h"
+#include "lines.h"
+
+static struct linefeat f;
+
+static const struct linefeat *feat(const char *s)
+{
+	lf_compute(&f, s, strlen(s), 1);
+	return &f;
+}
+
+#define BYLINE(s) CHECK("byline: " s, feat(s)->credit)
+#define NOT_BYLINE(s) CHECK("not byline: " s, !feat(s)->credit)
+#define BOILER(s) CHECK("boiler: " s, feat(s)->boiler)
+#define NOT_BOILER(s) CHECK("not boiler: " s, !feat(s)->boiler)
+#define TITLE(s) CHECK("title-like: " s, lf_title_like(feat(s)))
+#define NOT_TITLE(s) CHECK("not title-like: " s, !lf_title_like(feat(s)))
+
+int main(void)
+{
+	check_suite = "segment/lines";
+	lines_setup();
+
+	BYLINE("记者 王丹 通讯员 李俊羿");
+	BYLINE("■本报记者 阿柔娜 摄");
+	BYLINE("■本报实习记者 若谷摄");
+	BYLINE("通讯员 杨润德 韩雪冰 文/摄");
+	BYLINE("□王文涛 崔立文 阿桑娜");
+	BYLINE("李琛瑶 摄");
+	BYLINE("[责任编辑: 王晋南]");
+	BYLINE("转自:人民网内蒙古频道");
+	BYLINE("（新华社记者 李鑫 摄）");
+	CHECK("photo credit", feat("■本报记者 阿柔娜 摄")->photo);
+	CHECK("no photo in a reporter credit", !feat("记者 王丹 通讯员 李俊羿")->photo);
+	NOT_BYLINE("赛罕区 把服务延伸到群众家门口");
+	NOT_BYLINE("回民区");
+	NOT_BYLINE("本报讯(记者 阿柔娜)近年来,新城区海拉尔路街道充分挖掘基层党群服务中心的功能。");
+
+	CHECK("caption with credit", feat("恒昌小区里,小朋友们正在进行体育活动。张聿修 摄")->caption_credit);
+	CHECK("caption with bracketed credit", feat("居民在广场上跳舞。(记者 张三 摄)")->caption_credit);
+	CHECK("credit alone is no caption", !feat("李琛瑶 摄")->caption_credit);
+	CHECK("sentence ending in 摄 is no caption", !feat("他喜欢拍摄")->caption_credit);
+
+	BOILER("呼和浩特玉泉区新闻网首页 设为首页 加入收藏   新闻热线:0471-5103964");
+	BOILER("首页 新闻中心 党建工作 政务动态 民生社区 旅游文化 招商引资 走进玉泉区");
+	BOILER("您当前的位置 : 内蒙古新闻网  >  玉泉区  >  党建新闻");
+	BOILER("Qzone");
+	BOILER("• 玉泉区积极开展铲雪除冰工作,为居民群众生...");
+	BOILER("bdall.peaapk.com xtrb.peaapk.com hdwxxg.peaapk.com");
+	BOILER("Copyright© 2005-2009 内蒙古新闻网 All Rights Reserved.");
+	CHECK("footer", feat("内蒙古新闻网版权与免责声明:")->footer);
+	NOT_BOILER("He met Mr. Smith. They left.");
+	NOT_BOILER("党建引领聚合力 激发老牌商圈新活力");
+	NOT_BOILER("记者 王丹 通讯员 李俊羿 张三 李四");
+
+	TITLE("党建引领聚合力 激发老牌商圈新活力");
+	TITLE("区域党建联合,形成共建共享新格局");
+	TITLE("兰亭社区:");
+	TITLE("呼和浩特市玉泉区:让基层党建在服务群众中更加接地气、有温度");
+	NOT_TITLE("安泰社区通过激活红色队伍、");
+	NOT_TITLE("兴华街道成立了城市执法一体化管理中心,组建党支部,整合");
+	NOT_TITLE("步推动基层治理效能和居民幸福指数双提升。");
+	NOT_TITLE("吕子木说着这个活动的来历和意义:");
+	NOT_TITLE("本报讯 近日");
+
+	CHECK("ends final with quote", feat("“看着这个家庭又恢复了和谐。”")->ends_final);
+	CHECK("ends open", !feat("通过创办官方抖")->ends_final);
+	CHECK("starts with a continuation mark", feat("、志愿者")->starts_cont);
+	CHECK("stop inside", feat("完善助企服务。在中山西路")->stop_inside);
+	CHECK("no stop inside when last", !feat("完善助企服务。”")->stop_inside);
+	CHECK("blank", feat(" \t\xE3\x80\x80 ")->blank);
+	return check_done();
+}
