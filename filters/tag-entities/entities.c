@@ -1,0 +1,119 @@
+/* entities: order matters. Patterns first (a telephone number is no date), then the user's
+ * dictionary (it overrides everything built in), then the dictionary units and credits,
+ * places by suffix, organisations (which take the units before them as their heads), and
+ * names last, on what is left. What a document taught (names found by context, the short
+ * form of a community or township) is remembered until the document changes. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "contacts.h"
+#include "dates.h"
+#include "entities.h"
+#include "names.h"
+#include "orgs.h"
+#include "places.h"
+#include "res.h"
+
+static struct ent_opts opts;
+static struct lex *mem;       /* what the current document taught */
+static char *mem_doc;
+
+void entities_init(const struct ent_opts *o)
+{
+	opts = *o;
+	contacts_init();
+}
+
+void entities_fini(void)
+{
+	contacts_fini();
+	lex_free(mem);
+	free(mem_doc);
+	mem = NULL;
+	mem_doc = NULL;
+}
+
+static void user_units(struct ctx *c, const struct lex *x)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pos *p = &c->at[i];
+		if (!p->user || !ctx_free_span(c, i, i + p->user))
+			continue;
+		ctx_add_mention(c, i, i + p->user, p->ui->utype, lex_string(x, p->ui->uval));
+		memset(c->occ + i, 1, p->user);
+		i += p->user - 1;
+	}
+}
+
+static void new_doc(const char *doc)
+{
+	if (mem_doc && strcmp(mem_doc, doc) == 0)
+		return;
+	free(mem_doc);
+	mem_doc = xstrdup(doc);
+	lex_free(mem);
+	mem = lex_new(0);
+}
+
+static void remember(const struct ctx *c, size_t s, size_t e, uint32_t flags, int rank)
+{
+	struct lexinfo *li = lex_put(mem, c->cp + s, e - s);
+	li->flags |= flags;
+	if (!li->rank || rank < li->rank)
+		li->rank = (uint8_t)rank;
+}
+
+/* Names found by context, and the bare names of townships and communities (西菜园 of
+ * 西菜园街道), which later text often writes alone. */
+static void learn(const struct ctx *c)
+{
+	for (size_t k = 0; k < c->nm; k++)
+		if (c->m[k].type == T_PER && c->m[k].e - c->m[k].s >= 2)
+			remember(c, c->m[k].s, c->m[k].e, W_PER, 0);
+	for (size_t k = 0; k < c->nu; k++) {
+		const struct unit *u = &c->u[k];
+		if (u->dead || (u->kind != U_TOWN && u->kind != U_COMMUNITY) || u->e - u->sfx - u->s < 2)
+			continue;
+		remember(c, u->s, u->e - u->sfx, W_LOC | W_SHORT | W_WEAK, u->rank);
+	}
+}
+
+void entities_find(struct ctx *c, const char *doc, const char *text, size_t len)
+{
+	struct lex *x = res_lex();
+	new_doc(doc);
+	ctx_load(c, text, len);
+	ctx_scan(c, x);
+	if (opts.builtin) {
+		contacts_find(c, x);
+		dates_find(c);
+	}
+	if (res_have_user())
+		user_units(c, x);
+	if (!opts.builtin)
+		return;
+	names_byline(c);
+	places_units(c, mem);
+	places_suffix(c);
+	orgs_find(c);
+	names_context(c);
+	learn(c);
+}
+
+static int unit_type(const struct unit *u)
+{
+	return u->type;
+}
+
+void entities_each(const struct ctx *c, void (*f)(void *arg, const struct mention *m), void *arg)
+{
+	for (size_t k = 0; k < c->nm; k++)
+		f(arg, &c->m[k]);
+	for (size_t k = 0; k < c->nu; k++) {
+		const struct unit *u = &c->u[k];
+		if (u->dead)
+			continue;
+		struct mention m = { u->s, u->e, unit_type(u), NULL, 0, 0 };
+		f(arg, &m);
+	}
+}

@@ -1,0 +1,65 @@
+/* lex: the dictionary automaton. A trie over code points whose edges live in one
+ * open-addressing hash table (a direct table for the first character of the BMP), so a
+ * million entries load in a fraction of a second and a lookup walks one probe per
+ * character. Every node may carry a payload: category flags and a few attributes. */
+#ifndef TAGENT_LEX_H
+#define TAGENT_LEX_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Categories a word may belong to; one node may hold several. */
+enum {
+	W_LOC = 1u << 0,      /* a place (gazetteer, region, landmark) */
+	W_ORG = 1u << 1,      /* a known organisation */
+	W_PER = 1u << 2,      /* a known person */
+	W_USER = 1u << 3,     /* an entry of a --dict file (type in utype, value in uval) */
+	W_WEAK = 1u << 4,     /* a place that needs a clear left boundary (two-character county) */
+	W_ADMIN = 1u << 5,    /* a full administrative name (ends in 省 市 县 区 旗 ...) */
+	W_SHORT = 1u << 6,    /* a short form or region that a street name may start with */
+	W_SURNAME = 1u << 7,
+	W_LSFX = 1u << 8,     /* a place suffix (sclass, smin, smax) */
+	W_OSFX = 1u << 9,     /* an organisation suffix (sclass) */
+	W_PBEFORE = 1u << 10, /* a role word a name follows (书记, 居民) */
+	W_PAFTER = 1u << 11,  /* a word that follows a name (说, 介绍) */
+	W_PTITLE = 1u << 12,  /* a title after a surname (女士, 先生) */
+	W_BYLINE = 1u << 13,  /* a credit word names follow after a space (记者, 通讯员) */
+	W_STOP = 1u << 14,    /* a word a name never starts with: a place name starts after it */
+	W_HARD = 1u << 15,    /* a function character no name contains */
+	W_COMMON = 1u << 16,  /* a common word that begins with a surname character */
+	W_GENERIC = 1u << 17, /* a generic word ending in a suffix (道路, 美食街): no name */
+	W_BREAK = 1u << 18,   /* a word starting with a suffix character that is no suffix (乡村) */
+	W_HOTLINE = 1u << 19, /* a service telephone number (12345) */
+	W_PHONECTX = 1u << 20,/* a word telephone numbers follow (电话, 热线) */
+	W_SERIAL = 1u << 21,  /* a word serial numbers follow (许可证, 编号): no telephone */
+	W_FUNC = 1u << 22     /* an adverb, pronoun or conjunction: never inside a name */
+};
+
+/* Ranks of places, from the largest to the smallest, for splitting chains. */
+enum { R_COUNTRY = 1, R_PROVINCE, R_CITY, R_COUNTY, R_TOWN, R_COMMUNITY, R_SITE };
+
+struct lexinfo {
+	uint32_t flags;
+	uint8_t rank;     /* W_LOC: R_* */
+	uint8_t sclass;   /* W_LSFX / W_OSFX: the suffix class */
+	uint8_t smin, smax; /* W_LSFX: name length bounds in characters */
+	uint8_t utype;    /* W_USER: entity type index */
+	uint32_t uval;    /* W_USER: offset of the value in the string pool (0 = none) */
+};
+
+struct lex;
+
+struct lex *lex_new(int root_table);
+void lex_free(struct lex *x);
+/* Node for key[0..n) (created as needed); its payload is returned for editing. */
+struct lexinfo *lex_put(struct lex *x, const int32_t *key, size_t n);
+/* Payload of exactly key[0..n), or NULL. */
+const struct lexinfo *lex_get(const struct lex *x, const int32_t *key, size_t n);
+/* Walking: node 0 is the root; 0 from lex_step means no edge. */
+uint32_t lex_step(const struct lex *x, uint32_t node, int32_t cp);
+const struct lexinfo *lex_info(const struct lex *x, uint32_t node);
+/* Keep a string; returns its offset (never 0) for lexinfo.uval. */
+uint32_t lex_intern(struct lex *x, const char *s, size_t n);
+const char *lex_string(const struct lex *x, uint32_t off);
+size_t lex_size(const struct lex *x);   /* number of words with a payload */
+
+#endif

@@ -1,0 +1,162 @@
+/* names: a personal name is a surname and one or two given characters, accepted only where
+ * the words around it say a person is meant (a role before it, a verb of saying after it,
+ * a form of address, a credit line). Ordinary words never become names: a surname
+ * character that starts a common word (高兴, 安全) does not start a name, and no given
+ * character may be a function character. */
+#include "names.h"
+#include "res.h"
+
+static int space_at(const struct ctx *c, size_t i)
+{
+	return i < c->n && (ctx_is_space(c->cp[i]) || c->cp[i] == ':' || c->cp[i] == 0xFF1A);
+}
+
+static void add_per(struct ctx *c, size_t s, size_t e)
+{
+	if (!ctx_free_span(c, s, e))
+		return;
+	ctx_add_mention(c, s, e, T_PER, NULL);
+	for (size_t i = s; i < e; i++)
+		c->occ[i] = 3;
+}
+
+/* A run of 2 to 4 ideographs from i that ends before a space, a punctuation mark or the
+ * end; returns its length or 0. */
+static size_t token(const struct ctx *c, size_t i)
+{
+	size_t j = i;
+	while (j < c->n && ctx_is_cjk(c, j) && j - i < 5)
+		j++;
+	size_t len = j - i;
+	if (len < 2 || len > 4 || (j < c->n && ctx_is_cjk(c, j)))
+		return 0;
+	for (size_t k = i; k < j; k++)
+		if (c->at[k].hard || c->occ[k] == 1)
+			return 0;
+	return len;
+}
+
+static int is_credit_word(const struct ctx *c, size_t i, size_t len)
+{
+	return c->at[i].byline == len || (c->at[i].pafter && len == 1);
+}
+
+/* After a credit word and a space: names separated by spaces until something else. */
+static size_t credit_names(struct ctx *c, size_t i)
+{
+	size_t j = i;
+	if (!space_at(c, j))
+		return i;
+	while (space_at(c, j))
+		j++;
+	for (;;) {
+		size_t len = token(c, j);
+		if (!len || is_credit_word(c, j, len))
+			return j;
+		add_per(c, j, j + len);
+		j += len;
+		if (!space_at(c, j))
+			return j;
+		while (space_at(c, j))
+			j++;
+	}
+}
+
+/* 张聿修 摄: a name standing alone before a photo credit. */
+static void photo_credit(struct ctx *c, size_t i)
+{
+	if (i == 0 || !space_at(c, i - 1))
+		return;
+	size_t e = i - 1;
+	while (e > 0 && space_at(c, e - 1))
+		e--;
+	size_t s = e;
+	while (s > 0 && ctx_is_cjk(c, s - 1) && e - s < 5)
+		s--;
+	if (e - s >= 2 && e - s <= 4 && (s == 0 || !ctx_is_cjk(c, s - 1)) && token(c, s) == e - s &&
+	    !is_credit_word(c, s, e - s))
+		add_per(c, s, e);
+}
+
+void names_byline(struct ctx *c)
+{
+	static const int32_t she = 0x6444;   /* 摄 */
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->at[i].byline && c->occ[i] != 1) {
+			size_t j = credit_names(c, i + c->at[i].byline);
+			if (j > i + c->at[i].byline)
+				i = j - 1;
+		} else if (c->cp[i] == she && (i + 1 == c->n || !ctx_is_cjk(c, i + 1))) {
+			photo_credit(c, i);
+		}
+	}
+}
+
+static int given_ok(const struct ctx *c, size_t s, size_t e)
+{
+	for (size_t k = s; k < e; k++)
+		if (!ctx_is_cjk(c, k) || c->at[k].hard || c->occ[k] || c->at[k].pafter || c->at[k].pbefore || c->at[k].byline ||
+		    c->at[k].ptitle || c->at[k].lsfx || c->at[k].osfx)
+			return 0;
+	return 1;
+}
+
+/* What may follow a name: the end, a non-ideograph, a word that follows names, a
+ * function character or a unit. */
+static int right_open(const struct ctx *c, size_t e)
+{
+	return e >= c->n || !ctx_is_cjk(c, e) || c->at[e].pafter || c->at[e].hard || c->occ[e];
+}
+
+static int common_start(const struct ctx *c, size_t s)
+{
+	const struct lexinfo *e = lex_get(res_lex(), c->cp + s, 2);
+	return e && (e->flags & (W_COMMON | W_STOP | W_LOC | W_GENERIC)) && !(e->flags & W_PER);
+}
+
+/* The name starting with the surname at s, given a role word before it (strong) or not:
+ * the longest of surname + 2 and surname + 1 whose right side is open. */
+static size_t name_len(const struct ctx *c, size_t s, int strong)
+{
+	size_t sl = c->at[s].sur;
+	if (sl == 1 && s + 2 <= c->n && common_start(c, s))
+		return 0;
+	for (size_t g = 2; g >= 1; g--) {
+		size_t e = s + sl + g;
+		if (e > c->n || !given_ok(c, s + sl, e))
+			continue;
+		if (strong ? right_open(c, e) : (e < c->n && c->at[e].pafter))
+			return sl + g;
+	}
+	return 0;
+}
+
+static int left_open(const struct ctx *c, size_t s)
+{
+	return ctx_left_open(c, s) || (s > 0 && c->occ[s - 1] == 3);
+}
+
+void names_context(struct ctx *c)
+{
+	for (size_t s = 0; s < c->n; s++) {
+		const struct pos *p = &c->at[s];
+		if (!p->sur || c->occ[s] || p->hard || p->pafter)
+			continue;
+		size_t t = s + p->sur;
+		/* 袁女士, 康大爷 */
+		if (t < c->n && c->at[t].ptitle && left_open(c, s) && !common_start(c, s)) {
+			add_per(c, s, t + c->at[t].ptitle);
+			s = t + c->at[t].ptitle - 1;
+			continue;
+		}
+		size_t len = 0;
+		if (p->pbefore_end || (s > 0 && c->at[s].endf & W_PBEFORE))
+			len = name_len(c, s, 1);
+		else if (left_open(c, s))
+			len = name_len(c, s, 0);
+		if (len) {
+			add_per(c, s, s + len);
+			s += len - 1;
+		}
+	}
+}

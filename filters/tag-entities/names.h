@@ -1,0 +1,11 @@
+/* names: PER mentions. */
+#ifndef TAGENT_NAMES_H
+#define TAGENT_NAMES_H
+#include "ctx.h"
+
+/* Names in credits: 记者 祁晓燕 通讯员 云静波, 张聿修 摄. */
+void names_byline(struct ctx *c);
+/* Names by a surname and the words around it: 书记蔚鑫说, 袁女士, 王彩凤说. */
+void names_context(struct ctx *c);
+
+#endif

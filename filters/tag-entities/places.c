@@ -1,0 +1,184 @@
+/* places: LOC units. The gazetteer gives administrative names; a place suffix gives a name
+ * whose left edge is the nearest sound boundary: the start of the text, a character that
+ * is not an ideograph, a function character, a verb or adverb that ends right there, or
+ * the end of the unit before it. That is what splits 托克托县新营子镇明珠社区 into three
+ * units and keeps 走进 out of 走进赛罕区. Units are matched longest first from the left,
+ * so 南京市长江大桥 reads 南京市 + 长江大桥, never 市长. */
+#include "places.h"
+#include "res.h"
+
+static const struct lexinfo *mem_match(const struct ctx *c, const struct lex *mem, size_t i,
+                                       size_t *len)
+{
+	const struct lexinfo *best = NULL;
+	uint32_t node = 0;
+	for (size_t j = i; j < c->n && (node = lex_step(mem, node, c->cp[j])); j++) {
+		const struct lexinfo *e = lex_info(mem, node);
+		if (e) {
+			best = e;
+			*len = j - i + 1;
+		}
+	}
+	return best;
+}
+
+static int unit_kind_of(uint32_t flags)
+{
+	return (flags & W_LOC) ? U_GAZ : (flags & W_ORG) ? U_ORG : U_PER;
+}
+
+static int type_of(uint32_t flags)
+{
+	return (flags & W_LOC) ? T_LOC : (flags & W_ORG) ? T_ORG : T_PER;
+}
+
+void places_units(struct ctx *c, const struct lex *mem)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->occ[i] || c->cp[i] < 0x80)
+			continue;
+		const struct lexinfo *e = c->at[i].ei;
+		size_t len = c->at[i].ent;
+		int from_mem = 0;
+		size_t mlen = 0;
+		const struct lexinfo *m = mem ? mem_match(c, mem, i, &mlen) : NULL;
+		if (m && mlen > len) {
+			e = m;
+			len = mlen;
+			from_mem = 1;
+		}
+		if (!e || !ctx_free_span(c, i, i + len))
+			continue;
+		if ((e->flags & W_WEAK) && !ctx_left_open(c, i))
+			continue;
+		size_t k = ctx_add_unit(c, i, i + len, from_mem && (e->flags & W_LOC) ? U_MEM
+		                                              : unit_kind_of(e->flags),
+		                        e->rank, type_of(e->flags));
+		c->u[k].flags = e->flags;
+		i += len - 1;
+	}
+}
+
+static int unit_ending_at(const struct ctx *c, size_t k)
+{
+	if (k == 0 || !c->unit_at[k - 1])
+		return -1;
+	int u = c->unit_at[k - 1] - 1;
+	return c->u[u].e == k && !c->u[u].dead ? u : -1;
+}
+
+/* A plain character a name may hold. */
+static int name_char(const struct ctx *c, size_t i)
+{
+	return ctx_is_cjk(c, i) && !c->occ[i] && !c->at[i].hard;
+}
+
+/* Left edge of a name ending at s for a town, community or street suffix; SIZE_MAX if the
+ * name has no sound boundary within the length allowed. */
+static size_t name_start(const struct ctx *c, size_t s, size_t smin, size_t smax)
+{
+	size_t k = s;
+	while (k > 0 && s - k < smax && name_char(c, k - 1))
+		k--;
+	/* The rightmost boundary word that still leaves a name long enough. */
+	for (size_t p = s >= smin ? s - smin : 0; p > k; p--)
+		if (c->at[p].stop_end)
+			return p;
+	if (k > 0 && name_char(c, k - 1) && !c->at[k].stop_end)
+		return (size_t)-1;   /* ran out of length inside a run of ideographs */
+	return k;
+}
+
+static int rank_of_class(int sclass)
+{
+	return sclass == 1 ? R_TOWN : sclass == 4 ? R_SITE : R_COMMUNITY;
+}
+
+static int kind_of_class(int sclass)
+{
+	return sclass == 1 ? U_TOWN : sclass == 2 ? U_COMMUNITY : sclass == 3 ? U_STREET : U_SITE;
+}
+
+/* Generic phrases: 老旧小区 (a generic word covers the whole candidate), 街道社区 (the name
+ * is itself a generic word). */
+static int generic(const struct ctx *c, size_t k, size_t s, size_t e)
+{
+	return (c->at[e].gen_end && c->at[e].gen_end > e - s) ||
+	       (c->at[s].gen_end && c->at[s].gen_end >= s - k);
+}
+
+/* A name that starts with a verb or adverb, or ends with one (党建引领社区), is a phrase. */
+static int bad_name(const struct ctx *c, size_t k, size_t s)
+{
+	return (c->at[k].startf & W_STOP) || ((c->at[s].endf & W_STOP) && !c->unit_at[s - 1]);
+}
+
+/* A landmark's name may hold a chain of places (内蒙古国际贸易大厦): walk left over plain
+ * characters and over units, as long as each unit is no smaller than the one after it. */
+static size_t site_start(const struct ctx *c, size_t s, size_t smax)
+{
+	size_t k = s;
+	int last_rank = R_SITE + 1;
+	while (k > 0 && s - k < smax) {
+		int u = unit_ending_at(c, k);
+		if (u >= 0 && c->u[u].type == T_LOC) {
+			if (c->u[u].rank > last_rank)
+				break;
+			last_rank = c->u[u].rank;
+			k = c->u[u].s;
+			continue;
+		}
+		if (!name_char(c, k - 1))
+			break;
+		k--;
+	}
+	for (size_t p = k + 1; p + 2 <= s; p++)
+		if (c->at[p].stop_end && !c->unit_at[p - 1])
+			k = p;
+	return k;
+}
+
+static void suffix_at(struct ctx *c, size_t s)
+{
+	const struct pos *p = &c->at[s];
+	size_t e = s + p->lsfx;
+	if (!ctx_free_span(c, s, e) || p->brk > p->lsfx)
+		return;
+	int cls = p->li->sclass;
+	size_t smin = p->li->smin ? p->li->smin : 2, smax = p->li->smax ? p->li->smax : 4;
+	size_t k;
+	if (cls == 4) {
+		k = site_start(c, s, smax);
+		if (s - k < smin)
+			return;
+	} else {
+		k = name_start(c, s, smin, smax);
+		if (k == (size_t)-1)
+			return;
+		int u = unit_ending_at(c, k);
+		/* 中山西路 (中山 is a city's short form), 海拉尔路街道 (a street names the office) */
+		if (s - k < smin && u >= 0 &&
+		    ((c->u[u].flags & W_SHORT) || c->u[u].kind == U_MEM ||
+		     (c->u[u].kind == U_STREET && cls <= 2))) {
+			k = c->u[u].s;
+			c->u[u].dead = 1;
+			for (size_t i = c->u[u].s; i < c->u[u].e; i++) {
+				c->unit_at[i] = 0;
+				c->occ[i] = 0;
+			}
+		}
+		if (s - k < smin)
+			return;
+	}
+	if (generic(c, k, s, e) || bad_name(c, k, s))
+		return;
+	size_t u = ctx_add_unit(c, k, e, kind_of_class(cls), rank_of_class(cls), T_LOC);
+	c->u[u].sfx = e - s;
+}
+
+void places_suffix(struct ctx *c)
+{
+	for (size_t s = 0; s < c->n; s++)
+		if (c->at[s].lsfx && !c->occ[s])
+			suffix_at(c, s);
+}

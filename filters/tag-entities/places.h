@@ -1,0 +1,12 @@
+/* places: LOC units from the gazetteer, the document's memory and place suffixes. */
+#ifndef TAGENT_PLACES_H
+#define TAGENT_PLACES_H
+#include "ctx.h"
+
+/* Dictionary units: the longest gazetteer or known name at each free position, left to
+ * right, and the names the document taught (mem may be NULL). */
+void places_units(struct ctx *c, const struct lex *mem);
+/* Names before place suffixes (新营子镇, 中山西路, 内蒙古国际贸易大厦). */
+void places_suffix(struct ctx *c);
+
+#endif
