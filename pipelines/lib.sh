@@ -105,6 +105,10 @@ partial_ent() { total_ent --partial "$@"; }
 partial_num() { total_num --partial "$@"; }
 merge() { "$BIN/aggregate" --merge "$@"; }
 
+# first N: the first N lines of stdin. Unlike head it reads to the end, so the command
+# feeding it never dies of a broken pipe, which pipefail would count as a failure.
+first() { sed -n "1,${1}p"; }
+
 # cat_bodies LIST0: the files named in the NUL-separated LIST0, each without its header line,
 # in list order.
 cat_bodies() {
