@@ -1,0 +1,19 @@
+#!/bin/sh
+# segment on the sample pages against the hand-checked gold (tests/gold/sentences.tsv):
+# segment F1 >= 0.97 (texts after NFKC, white space removed), type agreement >= 95% of
+# matched segments, and every paragraph the page layout broke comes out rejoined.
+set -u
+: "${BIN:?}" "${TOP:?}"
+name=segment-quality
+if ! command -v python3 >/dev/null 2>&1; then echo "skip $name: python3 not installed"; exit 0; fi
+out=$(mktemp "${TMPDIR:-/tmp}/segq.XXXXXX")
+trap 'rm -f "$out"' EXIT INT TERM
+if ! "$BIN/segment" "$TOP"/data/sample/*.txt > "$out"; then
+	echo "FAIL $name: segment exited with status $?"; exit 0
+fi
+if report=$(python3 "$TOP/tests/lib/score_segments.py" "$out" "$TOP/tests/gold/sentences.tsv" \
+	"$TOP/data/sample" --min-f1 0.97 --min-type 0.95 --show 10); then
+	echo "ok $name: $(printf '%s' "$report" | tr '\n' ';')"
+else
+	echo "FAIL $name: $(printf '%s' "$report" | tr '\n' ';')"
+fi
