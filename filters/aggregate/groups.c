@@ -134,7 +134,8 @@ void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), v
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->n; i++)
-		fini(g->list[i]->st, ctx);
+		if (fini)
+			fini(g->list[i]->st, ctx);
 	while (g->chunks) {
 		struct chunk *c = g->chunks;
 		g->chunks = c->next;
