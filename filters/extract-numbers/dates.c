@@ -82,7 +82,7 @@ static size_t dashed(struct numparser *P, const char *text, size_t len, size_t p
 	size_t end = 0;
 	if (r + 1 < len && text[r] == sep && digit_at(text + r + 1, len - r - 1, &l) >= 0)
 		end = arabic_parse(P, text, len, r + 1, &v, &f);
-	else if (is_year(x) || sep == '/')
+	else if (is_year(x))
 		end = r;
 	dec_free(&v);
 	(void)pos;
@@ -118,6 +118,9 @@ size_t date_end(const struct tables *t, struct numparser *P, const char *text, s
 		return 0;
 	size_t wl, q = x->end;
 	const char *role = role_at(t, text, len, q, &wl);
+	const struct lex_entry *u = q < len ? lex_at(&t->units, text + q, len - q) : NULL;
+	if (u && u->n > wl)
+		return 0;   /* 10日元 is money, 3月份 stays a month */
 	if (strcmp(role, "clock") == 0 && v >= 0 && v <= 24)
 		return clock(text, len, q + wl);
 	if (strcmp(role, "year") == 0 && is_year(x))

@@ -33,7 +33,7 @@ struct found {
 	const char *mod;
 	const char *type;
 	const char *unit_name;
-	int ordinal, range;
+	int ordinal, range, neg;
 };
 
 static int is_ascii_alpha(int c)
@@ -100,6 +100,50 @@ static void emit(struct scanner *S, const struct found *f, mention_fn fn, void *
 	fn(ctx, &m);
 }
 
+static int is_ascii_alnum(int c)
+{
+	return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* A minus sign right before the digits and not after a word, a number or a unit (5-20
+ * and 100分-90分 are ranges, A-3 a code): its length, or 0. */
+static size_t minus_before(const struct tables *t, const char *s, size_t pos)
+{
+	size_t l = 0;
+	if (pos >= 1 && s[pos - 1] == '-')
+		l = 1;
+	else if (pos >= 3 && memcmp(s + pos - 3, "\xEF\xBC\x8D", 3) == 0)
+		l = 3;
+	if (!l)
+		return 0;
+	size_t b = pos - l;
+	if (b == 0)
+		return l;
+	size_t dl;
+	if (is_ascii_alnum((unsigned char)s[b - 1]) || (b >= 3 && digit_at(s + b - 3, 3, &dl) >= 0) ||
+	    lex_before(&t->units, s, 0, b))
+		return 0;
+	return l;
+}
+
+/* .5: a decimal written without its 0 (not after a digit or letter: 1.2.3, v.5). */
+static int point_before(struct scanner *S, const char *s, struct found *f)
+{
+	size_t b = f->start;
+	unsigned fl = S->x.flags;
+	if (f->pre || b < 1 || s[b - 1] != '.' || !(fl & NUM_ARABIC) ||
+	    (fl & (NUM_CHINESE | NUM_POINT | NUM_SEP | NUM_MULT)))
+		return 0;
+	if (b >= 2 && (is_ascii_alnum((unsigned char)s[b - 2]) || s[b - 2] == '.'))
+		return 0;
+	size_t digits = 0, l;
+	for (size_t q = b; q < S->x.end && digit_at(s + q, S->x.end - q, &l) >= 0; q += l)
+		digits++;
+	dec_shift(&S->x.v, -(long)digits);
+	f->start = b - 1;
+	return 1;
+}
+
 /* Words before the numeral: an approximation word or 第, then a currency sign. */
 static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f)
 {
@@ -116,6 +160,19 @@ static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f
 		else
 			set_mod(f, pre->f[0]);
 	}
+	size_t ml = minus_before(t, s, f->start);
+	if (ml && (S->x.flags & NUM_ARABIC) && !(S->x.flags & NUM_NEG) && !f->pre &&
+	    !(f->start > ml && s[f->start - 1] == '.')) {
+		f->neg = 1;
+		f->start -= ml;
+	}
+	if (point_before(S, s, f)) {
+		ml = minus_before(t, s, f->start);
+		if (ml && !f->pre) {
+			f->neg = 1;
+			f->start -= ml;
+		}
+	}
 	const struct lex_entry *cur = lex_before(&t->currency, s, 0, f->start);
 	if (cur && (S->x.flags & NUM_ARABIC) && !(f->start - cur->n > 0 &&
 	    is_ascii_alpha((unsigned char)s[f->start - cur->n - 1]))) {
@@ -125,11 +182,68 @@ static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f
 }
 
 /* X分之Y: a fraction, or a percentage / per mille when X is a bare 百 / 千. */
+static int numerator(struct scanner *S, const char *s, size_t n, size_t q)
+{
+	S->P.allow_fin = 1;
+	int ok = numeral_parse(&S->P, s, n, q, &S->y);
+	S->P.allow_fin = 0;
+	return ok;
+}
+
+/* 3/5, １６/5: Arabic integers around a slash (dates were taken before). */
+static int slash_fraction(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	size_t q = f->q, l = 0;
+	if (q < n && s[q] == '/')
+		l = 1;
+	else if (q + 3 <= n && memcmp(s + q, "\xEF\xBC\x8F", 3) == 0)
+		l = 3;
+	unsigned fl = S->x.flags, yf = 0;
+	if (!l || (fl & (NUM_CHINESE | NUM_POINT | NUM_SEP | NUM_LEADZERO)) || !(fl & NUM_ARABIC))
+		return 0;
+	size_t r = arabic_parse(&S->P, s, n, q + l, &S->y.v, &yf);
+	if (r == q + l || (yf & (NUM_POINT | NUM_SEP | NUM_LEADZERO)) || (r < n && s[r] == '/') ||
+	    dec_is_zero(&S->y.v))
+		return 0;
+	if (dec_div(&S->val, &S->x.v, &S->y.v, 4) != 0)
+		return 0;
+	f->q = r;
+	f->type = "fraction";
+	return 1;
+}
+
+/* 三又三分之一, 3又一千分之23: a whole number and a fraction. */
+static int mixed(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	const struct tables *t = S->t;
+	const struct lex_entry *a = lex_at(&t->also, s + f->q, n - f->q);
+	if (!a || !numeral_parse(&S->P, s, n, f->q + a->n, &S->y))
+		return 0;
+	const struct lex_entry *fr = lex_at(&t->frac, s + S->y.end, n - S->y.end);
+	if (!fr)
+		return 0;
+	dec_copy(&S->tmp, &S->y.v);
+	if (!numerator(S, s, n, S->y.end + fr->n) || dec_is_zero(&S->tmp))
+		return 0;
+	struct dec part = DEC_INIT;
+	dec_div(&part, &S->y.v, &S->tmp, 4);
+	if (S->val.neg)
+		dec_sub(&S->val, &part);
+	else
+		dec_add(&S->val, &part);
+	dec_free(&part);
+	f->q = S->y.end;
+	f->type = "fraction";
+	return 1;
+}
+
 static int fraction(struct scanner *S, const char *s, size_t n, struct found *f)
 {
 	const struct tables *t = S->t;
+	if (slash_fraction(S, s, n, f) || mixed(S, s, n, f))
+		return 1;
 	const struct lex_entry *fr = lex_at(&t->frac, s + f->q, n - f->q);
-	if (!fr || !numeral_parse(&S->P, s, n, f->q + fr->n, &S->y))
+	if (!fr || !numerator(S, s, n, f->q + fr->n))
 		return 0;
 	f->q = S->y.end;
 	if (S->x.flags & NUM_BARE) {
@@ -175,6 +289,8 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 		f->q += mid->n;
 	}
 	f->unit = unit_at(t, s, n, f->q);
+	if (f->unit && !(S->x.flags & NUM_DIGIT) && strcmp(f->unit->f[0], "score") == 0)
+		f->unit = NULL;
 	if (f->unit)
 		f->q += f->unit->n;
 }
@@ -204,22 +320,44 @@ static void range_part(struct scanner *S, const char *s, size_t n, struct found 
 	set_mod(f, "about");
 }
 
-/* 三成 = 30 %, 七成六 = 76 %: only a single Chinese digit (or 十) before 成. */
-static int tenths(struct scanner *S, const char *s, size_t n, struct found *f)
+/* 三成 = 30 %, 七成六 = 76 %, 7.5成 = 75 %; 八折 = 80 %, 七五折 = 75 %, 75折 = 75 %.
+ * The tenths must be at most 10 (十成); two digits before 折 are already a percentage. */
+static int tenths(struct scanner *S, const char *s, size_t n, struct found *f, int discount)
 {
-	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok > 1)
+	unsigned fl = S->x.flags;
+	if (fl & (NUM_RANGE | NUM_OVER | NUM_ABOUT | NUM_NEG | NUM_SEP))
 		return 0;
-	dec_shift(&S->val, 1);
-	const struct numchar *c = numtab_get(&S->t->num, cp_at(s, n, f->q));
-	if (c && c->role == NR_DIGIT && !c->lead && !c->fin &&
-	    !unit_at(S->t, s, n, f->q + 3)) {
-		dec_set_ull(&S->tmp, c->value);
-		dec_add(&S->val, &S->tmp);
-		f->q += 3;
+	dec_set_ull(&S->tmp, 10);
+	int small = dec_cmp(&S->val, &S->tmp) < (discount ? 0 : 1);
+	dec_set_ull(&S->tmp, 100);
+	int two = discount && !(fl & NUM_POINT) && dec_cmp(&S->val, &S->tmp) < 0 &&
+	          ((fl & NUM_SEQ) || ((fl & NUM_ARABIC) && S->val.d.n == 2));
+	if (!small && !two)
+		return 0;
+	if (small) {
+		dec_shift(&S->val, 1);
+		const struct numchar *c = numtab_get(&S->t->num, cp_at(s, n, f->q));
+		if (!discount && (fl & NUM_CHINESE) && !(fl & NUM_POINT) && c && c->role == NR_DIGIT &&
+		    !c->lead && !c->fin && !unit_at(S->t, s, n, f->q + 3)) {
+			dec_set_ull(&S->tmp, c->value);
+			dec_add(&S->val, &S->tmp);
+			f->q += 3;
+		}
 	}
 	f->type = "percent";
 	f->unit_name = "%";
 	return 1;
+}
+
+/* 一吨半, 三年半, 三成半: half a unit more. */
+static void half(struct scanner *S, const char *s, size_t n, struct found *f, int tenth)
+{
+	const struct lex_entry *h = f->q < n ? lex_at(&S->t->half, s + f->q, n - f->q) : NULL;
+	if (!h || (S->x.flags & (NUM_POINT | NUM_RANGE)) || f->range)
+		return;
+	dec_parse(&S->tmp, tenth ? "5" : "0.5", tenth ? 1 : 3);
+	dec_add(&S->val, &S->tmp);
+	f->q += h->n;
 }
 
 /* After the unit: 左右, 以上, ...; 3天后 is a relative date. Returns 0 to drop. */
@@ -243,6 +381,8 @@ static int post_part(struct scanner *S, const char *s, size_t n, struct found *f
 static int unitless_ok(const struct scanner *S, const struct found *f, int scaled)
 {
 	unsigned fl = S->x.flags;
+	if (!(fl & NUM_DIGIT))
+		return 0;   /* 万 alone is a word, not ten thousand */
 	if (S->bare)
 		return 1;
 	if (f->ordinal || !(fl & NUM_ARABIC) || (fl & (NUM_LEADZERO | NUM_LONG)))
@@ -288,13 +428,17 @@ static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, ment
 		unit_part(S, s, n, &f);
 		if (!f.unit)
 			range_part(S, s, n, &f);
-		if (f.unit && strcmp(f.unit->f[0], "tenth") == 0) {
-			if (!tenths(S, s, n, &f))
+		int tenth = f.unit && strcmp(f.unit->f[0], "tenth") == 0;
+		int discount = f.unit && strcmp(f.unit->f[0], "discount") == 0;
+		if (tenth || discount) {
+			if (!tenths(S, s, n, &f, discount))
 				return 0;
 		} else if (f.unit) {
 			f.type = f.unit->f[0];
 			f.unit_name = unit_name(f.unit);
 		}
+		if (f.unit && !discount)
+			half(S, s, n, &f, tenth);
 	}
 	int scaled = f.q > before_mag && !f.unit;
 	if (!post_part(S, s, n, &f))
@@ -308,12 +452,16 @@ static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, ment
 		f.type = "money";
 		f.unit_name = f.cur->f[0];
 	}
-	if ((S->x.flags & NUM_ARTICLE) && !S->bare && !f.pre && !f.range && !freq_before(S->t, s, pos))
+	/* 一名学生 is "a student"; 一吨, 一年 stay quantities */
+	if ((S->x.flags & NUM_ARTICLE) && strcmp(f.type, "count") == 0 && !S->bare && !f.pre &&
+	    !f.range && !freq_before(S->t, s, pos))
 		return 0;
 	if (slogan(S, s, n, &f) && !S->bare)
 		return 0;
 	if (f.ordinal)
 		f.type = "ordinal";
+	if (f.neg)
+		S->val.neg = !dec_is_zero(&S->val);
 	emit(S, &f, fn, ctx);
 	return f.q;
 }
@@ -327,6 +475,8 @@ static int in_code(const char *s, size_t n, size_t pos, const struct numeral *x,
 	if (pos > 0 && (is_ascii_alpha((unsigned char)s[pos - 1]) || s[pos - 1] == '_'))
 		return 1;
 	size_t q = x->end;
+	if (q < n && (s[q] == '@' || s[q] == '_'))
+		return 1;
 	return q < n && is_ascii_alpha((unsigned char)s[q]) && !unit_at(t, s, n, q) &&
 	       !lex_at(&t->magnitudes, s + q, n - q);
 }
@@ -345,6 +495,12 @@ static size_t candidate(struct scanner *S, const char *s, size_t n, size_t pos, 
 {
 	if (!numeral_parse(&S->P, s, n, pos, &S->x))
 		return pos + clen;
+	if ((S->x.flags & NUM_MULT) && S->x.ntok > 1) {
+		const struct lex_entry *u = unit_at(S->t, s, n, S->x.last);
+		if (u && u->n > S->x.end - S->x.last &&
+		    !numeral_parse(&S->P, s, S->x.last, pos, &S->x))
+			return pos + clen;
+	}
 	size_t next = S->x.end > pos ? S->x.end : pos + clen;
 	if (in_code(s, n, pos, &S->x, S->t) || (S->x.flags & NUM_DOTTED))
 		return skip_word(s, n, next);
@@ -372,6 +528,19 @@ static void guarded(void *ctx, const struct mention *m)
 	g->fn(g->ctx, m);
 }
 
+/* A URL (://, www.) runs to the next space or non-ASCII character; its digits are no
+ * quantities. Returns where to go on from s[i] (i + 1 when no URL starts here). */
+static size_t past_url(const char *s, size_t n, size_t i)
+{
+	if (!((s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') ||
+	      (s[i] == 'w' && i + 4 <= n && memcmp(s + i, "www.", 4) == 0 &&
+	       (i == 0 || !is_ascii_alnum((unsigned char)s[i - 1])))))
+		return i + 1;
+	while (i < n && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 void scan_text(struct scanner *S, const char *s, size_t n, const struct span *skip,
                size_t nskip, mention_fn fn, void *ctx)
 {
@@ -382,7 +551,7 @@ void scan_text(struct scanner *S, const char *s, size_t n, const struct span *sk
 		size_t l = 1;
 		if (b < 0x80) {
 			if (b < '0' || b > '9') {
-				i++;
+				i = (b == ':' || b == 'w') ? past_url(s, n, i) : i + 1;
 				continue;
 			}
 		} else if (b < 0xC0) {

@@ -22,9 +22,11 @@ struct route {
 
 static struct lexicon *pick(struct tables *t, int dates, const char *key)
 {
-	static const char *const mod_pos[] = { "pre", "mid", "post", "range", "frac", "freq" };
+	static const char *const mod_pos[] = { "pre", "mid", "post", "range", "frac", "freq",
+	                                       "and", "half" };
 	static const char *const date_role[] = { "daytime", "dayafter", "daybefore" };
-	struct lexicon *mods[] = { &t->pre, &t->mid, &t->post, &t->range, &t->frac, &t->freq };
+	struct lexicon *mods[] = { &t->pre, &t->mid, &t->post, &t->range, &t->frac, &t->freq,
+	                           &t->also, &t->half };
 	struct lexicon *roles[] = { &t->daytime, &t->dayafter, &t->daybefore };
 	if (!dates) {
 		for (size_t i = 0; i < sizeof mod_pos / sizeof *mod_pos; i++)
@@ -101,7 +103,7 @@ void tables_load(struct tables *t)
 static struct lexicon *all(struct tables *t, size_t i)
 {
 	struct lexicon *l[] = { &t->units, &t->nonunits, &t->currency, &t->magnitudes, &t->pre,
-	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->datewords,
+	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->also, &t->half, &t->datewords,
 	                        &t->daytime, &t->dayafter, &t->daybefore, &t->exclude };
 	return i < sizeof l / sizeof *l ? l[i] : NULL;
 }

@@ -9,7 +9,7 @@ struct tables {
 	struct numtab num;
 	struct lexicon units, nonunits, currency, magnitudes;
 	/* mods.tsv by position */
-	struct lexicon pre, mid, post, range, frac, freq;
+	struct lexicon pre, mid, post, range, frac, freq, also, half;
 	/* dates.tsv by role */
 	struct lexicon datewords, daytime, dayafter, daybefore;
 	/* exclusions keyed by each numeral character inside them: the word is the phrase from

@@ -109,16 +109,35 @@ static size_t digit_run(const char *s, size_t n, size_t q, struct buf *out, size
 	return q;
 }
 
-/* ",ddd" not followed by another digit: a thousands group. */
-static int group_at(const char *s, size_t n, size_t q)
+/* ",ddd" not followed by another digit: a thousands group. The full-width comma is a
+ * clause break in Chinese, so it separates groups only between full-width digits
+ * (４，５６５). Returns the bytes of the group, or 0. */
+static size_t group_at(const char *s, size_t n, size_t q, struct buf *out)
 {
-	if (q + 4 > n || s[q] != ',')
+	size_t cl, need;
+	if (q < n && s[q] == ',') {
+		cl = 1;
+		need = 1;
+	} else if (q + 3 <= n && (unsigned char)s[q] == 0xEF && (unsigned char)s[q + 1] == 0xBC &&
+	           (unsigned char)s[q + 2] == 0x8C) {
+		cl = 3;
+		need = 3;
+	} else {
 		return 0;
-	for (size_t i = 1; i <= 3; i++)
-		if (s[q + i] < '0' || s[q + i] > '9')
+	}
+	size_t r = q + cl, l;
+	char d[3];
+	for (int i = 0; i < 3; i++) {
+		int v = digit_at(s + r, n - r, &l);
+		if (v < 0 || l != need)
 			return 0;
-	size_t l;
-	return digit_at(s + q + 4, n - q - 4, &l) < 0;
+		d[i] = (char)('0' + v);
+		r += l;
+	}
+	if (digit_at(s + r, n - r, &l) >= 0)
+		return 0;
+	buf_add(out, d, 3);
+	return r - q;
 }
 
 size_t arabic_parse(struct numparser *P, const char *s, size_t n, size_t pos, struct dec *v,
@@ -132,10 +151,10 @@ size_t arabic_parse(struct numparser *P, const char *s, size_t n, size_t pos, st
 	*flags = NUM_ARABIC;
 	if (nd > 1 && b->p[0] == '0')
 		*flags |= NUM_LEADZERO;
+	size_t g;
 	if (nd <= 3)
-		while (group_at(s, n, q)) {
-			buf_add(b, s + q + 1, 3);
-			q += 4;
+		while ((g = group_at(s, n, q, b))) {
+			q += g;
 			*flags |= NUM_SEP;
 		}
 	size_t pl = point_at(s + q, n - q), l, fd;
@@ -255,6 +274,10 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 	}
 	if (st->prev == P_ARABIC || st->prev == P_VAGUE)
 		return 0;
+	/* 两万两 is 20000 of the weight 两; 两万两千 is 22000 */
+	if (c->lead && (st->prev == P_UNIT || st->prev == P_BIG) &&
+	    !is_numeric_at(P->T, s, n, next, 1 << NR_UNIT | 1 << NR_BIG))
+		return 0;
 	if (c->role == NR_ZERO) {
 		/* 〇 or 零 first: a digit sequence (〇五) only if digits follow, else zero itself */
 		buf_clear(&P->digits);
@@ -285,6 +308,8 @@ static int on_unit(struct numparser *P, struct state *st, const struct numchar *
 		dec_set_ull(&P->pend, 1);
 	}
 	add_scaled(P, &P->section, &P->pend, e);
+	if (e == 1)
+		*flags |= NUM_DIGIT;   /* 十 alone is ten; 百, 千, 万 alone are words */
 	st->have_pend = 0;
 	st->small_max = e;
 	st->last_exp = e;
@@ -362,20 +387,23 @@ static void finish(struct numparser *P, struct state *st, struct numeral *out)
 static size_t arabic_token(struct numparser *P, struct state *st, const char *s, size_t n,
                            size_t q, unsigned *flags)
 {
-	if (st->prev != P_NONE && st->prev != P_NEG && st->prev != P_UNIT && st->prev != P_BIG)
+	if (st->prev != P_NONE && st->prev != P_NEG && st->prev != P_UNIT && st->prev != P_BIG &&
+	    st->prev != P_ZERO)
 		return q;
 	unsigned f = 0;
 	size_t r = arabic_parse(P, s, n, q, &P->pend, &f);
 	if (r == q)
 		return q;
-	if (st->prev == P_UNIT || st->prev == P_BIG) {
-		/* 5万4千: only plain integers continue a Chinese numeral */
+	if (st->prev != P_NONE && st->prev != P_NEG) {
+		/* 5万4千, 3万4000, 1千零20: plain integers continue a Chinese numeral, before a
+		 * unit or when they fit below the last one */
 		if (f & (NUM_POINT | NUM_SEP | NUM_LEADZERO))
 			return q;
-		if (!is_numeric_at(P->T, s, n, r, 1 << NR_UNIT | 1 << NR_BIG))
+		int fits = (long)P->pend.d.n <= st->last_exp && (st->prev == P_BIG || st->prev == P_ZERO);
+		if (!fits && !is_numeric_at(P->T, s, n, r, 1 << NR_UNIT | 1 << NR_BIG))
 			return q;
 	}
-	*flags |= f;
+	*flags |= f | NUM_DIGIT;
 	st->have_pend = 1;
 	st->unit_then_digit = 0;
 	return r;
@@ -413,6 +441,8 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 		ok = on_digit(P, st, c, s, n, next);
 		if (ok == 2)
 			*flags |= NUM_RANGE;
+		if (ok)
+			*flags |= NUM_DIGIT;
 		np = P_DIGIT;
 		if (ok && c->role == NR_ZERO && st->prev == P_NONE) {
 			dec_set_ull(&P->pend, 0);
@@ -437,7 +467,7 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 		}
 		st->have_pend = ok;
 		st->unit_then_digit = 0;
-		*flags |= ok ? NUM_OVER : 0;
+		*flags |= ok ? NUM_OVER | NUM_DIGIT : 0;
 		np = P_VAGUE;
 		break;
 	case NR_VMID:
@@ -493,24 +523,27 @@ int numeral_parse(struct numparser *P, const char *s, size_t n, size_t pos, stru
 		q += l;
 	}
 	const struct numchar *first = NULL;
-	size_t start = q, before = q;
+	size_t start = q, before = q, earlier = q;
 	while (q < n) {
 		size_t at = q;
 		if (!step(P, &st, s, n, &q, &out->flags))
 			break;
+		earlier = before;
 		before = at;
 		if (!out->ntok)
 			first = char_at(P->T, s, n, start, &l);
 		out->ntok++;
 	}
+	out->last = before;
 	if (st.prev == P_ZERO && !st.seq && out->ntok > 1) {
 		q = before;   /* 一千零 + something else: the 零 is not part of it */
+		out->last = earlier;
 		out->ntok--;
 	}
 	/* a trailing 零 or 点 is not part of the numeral; a lone vague 几 is no number */
 	if (!out->ntok || st.prev == P_VMID || (st.prev == P_VAGUE && out->ntok == 1))
 		return 0;
-	if (out->ntok == 1 && first && first->fin)
+	if (out->ntok == 1 && first && first->fin && !P->allow_fin && !(out->flags & NUM_NEG))
 		return 0;
 	if (out->ntok == 1 && first && first->role == NR_DIGIT && first->value == 1)
 		out->flags |= NUM_ARTICLE;

@@ -24,7 +24,8 @@ enum {
 	NUM_LEADZERO = 1 << 11,  /* Arabic integer written with a leading 0 (a code) */
 	NUM_DOTTED   = 1 << 12,  /* 1.2.3: a version or a date, not a number */
 	NUM_MULT     = 1 << 13,  /* has a multiplier (十百千万亿) */
-	NUM_LONG     = 1 << 14   /* an Arabic integer of 7 or more digits without separators */
+	NUM_LONG     = 1 << 14,  /* an Arabic integer of 7 or more digits without separators */
+	NUM_DIGIT    = 1 << 15   /* has a digit (not only multipliers: 万, 千 alone) */
 };
 
 enum numrole { NR_NONE, NR_DIGIT, NR_ZERO, NR_UNIT, NR_BIG, NR_POINT, NR_NEG, NR_VAGUE, NR_VMID };
@@ -55,6 +56,7 @@ struct numeral {
 	size_t end;        /* byte offset just after the numeral */
 	unsigned flags;
 	unsigned ntok;     /* tokens read (characters, or one per Arabic run) */
+	size_t last;       /* byte offset where the last token starts */
 };
 
 /* Scratch state reused between calls so that parsing does not allocate per numeral. */
@@ -62,6 +64,7 @@ struct numparser {
 	const struct numtab *T;
 	struct dec result, section, pend, tmp;
 	struct buf digits;
+	int allow_fin;     /* accept a lone financial numeral (the 贰 of 壹仟分之贰) */
 };
 
 void numparser_init(struct numparser *P, const struct numtab *T);
