@@ -57,7 +57,7 @@ fi
 
 # parallel's own status counts failed jobs; the job log keeps each job's status and signal.
 touch "$dir/jobs.log"
-worst=$(awk -F '\t' 'NR > 1 {
+worst=$(awk -F '\t' '$1 != "Seq" {
 	c = ($7 == 0 && $8 == 0) ? 0 : ($7 == 1 && $8 == 0) ? 1 : 3
 	if (c > w) w = c
 } END { print w + 0 }' "$dir/jobs.log")
