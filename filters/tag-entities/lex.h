@@ -31,7 +31,10 @@ enum {
 	W_HOTLINE = 1u << 19, /* a service telephone number (12345) */
 	W_PHONECTX = 1u << 20,/* a word telephone numbers follow (电话, 热线) */
 	W_SERIAL = 1u << 21,  /* a word serial numbers follow (许可证, 编号): no telephone */
-	W_FUNC = 1u << 22     /* an adverb, pronoun or conjunction: never inside a name */
+	W_FUNC = 1u << 22,    /* an adverb, pronoun or conjunction: never inside a name */
+	W_NONAME = 1u << 23,  /* an adjective or verb: no place name by itself */
+	W_MEASURE = 1u << 24, /* a measure word after a numeral (一支, 四级): no name */
+	W_NUMERAL = 1u << 25  /* a Chinese numeral */
 };
 
 /* Ranks of places, from the largest to the smallest, for splitting chains. */

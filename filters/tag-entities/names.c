@@ -25,7 +25,7 @@ static void add_per(struct ctx *c, size_t s, size_t e)
 static size_t token(const struct ctx *c, size_t i)
 {
 	size_t j = i;
-	while (j < c->n && ctx_is_cjk(c, j) && j - i < 5)
+	while (j < c->n && ctx_is_cjk(c, j) && j - i < 5 && !(j >= i + 2 && c->at[j].pafter))
 		j++;
 	size_t len = j - i;
 	if (len < 2 || len > 4 || (j < c->n && ctx_is_cjk(c, j)))
@@ -125,8 +125,9 @@ static size_t name_len(const struct ctx *c, size_t s, int strong)
 		size_t e = s + sl + g;
 		if (e > c->n || !given_ok(c, s + sl, e))
 			continue;
-		if (strong ? right_open(c, e) : (e < c->n && c->at[e].pafter))
-			return sl + g;
+		int after = e < c->n && c->at[e].pafter;
+		if (strong && g == 2 ? right_open(c, e) : after)
+			return sl + g;   /* 书记蔚鑫说, but not 书记包抓、 */
 	}
 	return 0;
 }

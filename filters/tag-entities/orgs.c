@@ -112,9 +112,12 @@ static size_t org_start(const struct ctx *c, size_t i, int sclass, size_t sfxlen
 			break;
 		k--;
 	}
-	for (size_t p = k; p < i; p++)
+	for (size_t p = k; p < i; p++) {
 		if (c->at[p].startf & W_FUNC)
 			return (size_t)-1;   /* 充分挖掘: a clause, not a name */
+		if ((c->at[p].startf & W_NUMERAL) && p + 1 < i && (c->at[p + 1].startf & W_MEASURE))
+			return (size_t)-1;   /* 一支志愿服务队: counted, so not one named body */
+	}
 	size_t mod = i - k;
 	int admin;
 	size_t head = chain_start(c, k, &admin);
@@ -142,6 +145,9 @@ static size_t org_start(const struct ctx *c, size_t i, int sclass, size_t sfxlen
 		return (size_t)-1;
 	if (c->cp[k] != 0x201C && first_word_is(c, k, mod, W_GENERIC | W_STOP | W_COMMON))
 		return (size_t)-1;
+	for (size_t p = k; p < i; p++)
+		if (c->at[p].osfx >= 2 || c->at[p].lsfx)
+			return (size_t)-1;   /* 原村委会超市: another body or a place inside an unnamed one */
 	return k;
 }
 
@@ -163,8 +169,8 @@ void orgs_find(struct ctx *c)
 		const struct pos *p = &c->at[i];
 		if (!p->osfx || c->occ[i] || !ctx_free_span(c, i, i + p->osfx))
 			continue;
-		if (p->brk > p->osfx)
-			continue;   /* 中学生, 党组织 */
+		if (p->brk > p->osfx || c->at[i + p->osfx].gen_end > p->osfx)
+			continue;   /* 中学生, 党组织; 中小学 */
 		size_t s = org_start(c, i, p->oi->sclass, p->osfx);
 		if (s == (size_t)-1) {
 			i += p->osfx - 1;   /* a shorter suffix inside this one is no better */

@@ -103,14 +103,30 @@ static int kind_of_class(int sclass)
  * is itself a generic word). */
 static int generic(const struct ctx *c, size_t k, size_t s, size_t e)
 {
-	return (c->at[e].gen_end && c->at[e].gen_end > e - s) ||
-	       (c->at[s].gen_end && c->at[s].gen_end >= s - k);
+	size_t g = c->at[e].gen_end;
+	return (g > e - s && e - g >= k) || (c->at[s].gen_end && c->at[s].gen_end >= s - k);
 }
 
 /* A name that starts with a verb or adverb, or ends with one (党建引领社区), is a phrase. */
 static int bad_name(const struct ctx *c, size_t k, size_t s)
 {
-	return (c->at[k].startf & W_STOP) || ((c->at[s].endf & W_STOP) && !c->unit_at[s - 1]);
+	if ((c->at[k].startf & W_STOP) || (c->at[s].endf & (W_STOP | W_OSFX)))
+		return !c->unit_at[s - 1];
+	const struct lexinfo *whole = lex_get(res_lex(), c->cp + k, s - k);
+	if (whole && (whole->flags & W_NONAME))
+		return 1;   /* 优秀社区 */
+	if (s - k >= 2 && (c->at[k].startf & W_NUMERAL) && (c->at[k + 1].startf & W_MEASURE))
+		return 1;   /* 一年四季村, 四级社区 */
+	/* 县镇村: the name ends in a place suffix of its own */
+	return c->at[s - 1].lsfx == 1 && !c->unit_at[s - 1];
+}
+
+static int has_unit(const struct ctx *c, size_t k, size_t s)
+{
+	for (size_t i = k; i < s; i++)
+		if (c->unit_at[i])
+			return 1;
+	return 0;
 }
 
 /* A landmark's name may hold a chain of places (内蒙古国际贸易大厦): walk left over plain
@@ -126,6 +142,8 @@ static size_t site_start(const struct ctx *c, size_t s, size_t smax)
 				break;
 			last_rank = c->u[u].rank;
 			k = c->u[u].s;
+			if (c->u[u].e == s)
+				break;   /* 长江 + 大桥: the place itself names the site (南京市 stays apart) */
 			continue;
 		}
 		if (!name_char(c, k - 1))
@@ -146,13 +164,15 @@ static void suffix_at(struct ctx *c, size_t s)
 		return;
 	int cls = p->li->sclass;
 	size_t smin = p->li->smin ? p->li->smin : 2, smax = p->li->smax ? p->li->smax : 4;
-	size_t k;
+	size_t k, plain;
 	if (cls == 4) {
-		k = site_start(c, s, smax);
-		if (s - k < smin)
+		k = plain = site_start(c, s, smax);
+		if (s - k < smin || (c->at[k].startf & W_STOP) || generic(c, k, s, e))
 			return;
+		if (!has_unit(c, k, s) && (s - k > 4 || !ctx_left_open(c, k)))
+			return;   /* 人才孵化基地: a description, not a named place */
 	} else {
-		k = name_start(c, s, smin, smax);
+		k = plain = name_start(c, s, smin, smax);
 		if (k == (size_t)-1)
 			return;
 		int u = unit_ending_at(c, k);
@@ -167,11 +187,9 @@ static void suffix_at(struct ctx *c, size_t s)
 				c->occ[i] = 0;
 			}
 		}
-		if (s - k < smin)
+		if (s - k < smin || generic(c, plain, s, e) || (plain < s && bad_name(c, plain, s)))
 			return;
 	}
-	if (generic(c, k, s, e) || bad_name(c, k, s))
-		return;
 	size_t u = ctx_add_unit(c, k, e, kind_of_class(cls), rank_of_class(cls), T_LOC);
 	c->u[u].sfx = e - s;
 }

@@ -247,6 +247,9 @@ static void on_word_flags(const struct line *ln)
 		case 'g': f |= W_GENERIC; break;
 		case 'b': f |= W_BREAK; break;
 		case 'f': f |= W_FUNC; break;
+		case 'w': f |= W_NONAME; break;
+		case 'm': f |= W_MEASURE; break;
+		case 'n': f |= W_NUMERAL; break;
 		}
 	on_flag(ln, f);
 }
