@@ -460,6 +460,7 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 	case NR_VAGUE:
 		if (st->prev == P_NONE && is_numeric_at(P->T, s, n, next, 1 << NR_UNIT | 1 << NR_BIG)) {
 			dec_set_ull(&P->pend, 1);
+			*flags |= NUM_BARE;   /* 几十 is a multiplier with an unknown digit */
 			ok = 1;
 		} else if (st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO) {
 			dec_set_ull(&P->pend, 0);

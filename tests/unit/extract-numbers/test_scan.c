@@ -1,0 +1,163 @@
+/* The mention scanner on sentences: what is a quantity and what is not, with the real
+ * tables. Each case lists the mentions as "surface=value unit mod type", joined by "; ". */
+#include <stdlib.h>
+#include "check.h"
+#include "scan.h"
+
+static struct tables T;
+static struct scanner S;
+
+struct collect {
+	const char *text;
+	struct buf b;
+};
+
+static void take(void *ctx, const struct mention *m)
+{
+	struct collect *c = ctx;
+	if (c->b.n)
+		buf_adds(&c->b, "; ");
+	buf_add(&c->b, c->text + m->start, m->end - m->start);
+	buf_addf(&c->b, "=%.*s %s %s %s", (int)m->vlen, m->value, m->unit ? m->unit : "-",
+	         m->mod ? m->mod : "-", m->type);
+}
+
+static void expect(const char *text, const char *want)
+{
+	struct collect c = { text, BUF_INIT };
+	buf_adds(&c.b, "");
+	scan_text(&S, text, strlen(text), NULL, 0, take, &c);
+	char name[300];
+	snprintf(name, sizeof name, "scan %s", text);
+	if (strcmp(c.b.p, want) != 0)
+		printf("# %s\n#   got  %s\n#   want %s\n", text, c.b.p, want);
+	CHECK(name, strcmp(c.b.p, want) == 0);
+	buf_free(&c.b);
+}
+
+static void quantities(void)
+{
+	expect("资金14720.7万元，惠及113031户", "14720.7万元=147207000 元 - money; 113031户=113031 户 - count");
+	expect("常住人口约1.5万余人", "约1.5万余人=15000 人 over count");
+	expect("解决问题超过1000人次", "超过1000人次=1000 人次 over count");
+	expect("服务时长1000小时左右", "1000小时左右=1000 小时 about duration");
+	expect("达到103件以上", "103件以上=103 件 over count");
+	expect("请说出至少三个厨余垃圾", "至少三个=3 个 over count");
+	expect("她在这里住了近30年", "近30年=30 年 under duration");
+	expect("增长18.5%，占百分之五十，约三分之一", "18.5%=18.5 % - percent; 百分之五十=50 % - percent; 约三分之一=0.3333 - about fraction");
+	expect("三成居民，七成六的股份", "三成=30 % - percent; 七成六=76 % - percent");
+	expect("千名党员和万名从业人员", "千名=1000 名 - count; 万名=10000 名 - count");
+	expect("成立全市第一支义警队伍", "第一支=1 支 - ordinal");
+	expect("占地22.86万平方米", "22.86万平方米=228600 平方米 - measure");
+	expect("70岁的老人", "70岁=70 岁 - other");
+	expect("100分-90分为优秀", "100分=100 分 - score; 90分=90 分 - score");
+	expect("一年半以后", "");
+	expect("用了一年半", "一年半=1.5 年 - duration");
+	expect("1.5万", "1.5万=15000 - - other");
+}
+
+static void vague_and_ranges(void)
+{
+	expect("来呼市七八年了", "七八年=7 年 about duration");
+	expect("每天可以制作一到两个", "一到两个=1 个 about count");
+	expect("共3至5个，三到五个，3-5个", "3至5个=3 个 about count; 三到五个=3 个 about count; 3-5个=3 个 about count");
+	expect("十几万人", "十几万人=100000 人 over count");
+	expect("二百余万元", "二百余万元=2000000 元 over money");
+	expect("500多亿元", "500多亿元=50000000000 元 over money");
+	expect("十来个人", "十来个=10 个 about count");
+	expect("上百家企业", "上百家=100 家 over count");
+	expect("数千名群众", "数千名=1000 名 over count");
+	expect("好几十个", "好几十个=10 个 over count");
+	expect("两三个", "两三个=2 个 about count");
+}
+
+static void english(void)
+{
+	expect("sales of 1,234.5 units", "1,234.5=1234.5 - - other");
+	expect("about 3.2 million people", "3.2 million=3200000 - - other");
+	expect("up 45% to $1.2 billion", "45%=45 % - percent; $1.2 billion=1200000000 美元 - money");
+}
+
+static void not_numbers(void)
+{
+	expect("小明每天收拾房间", "");
+	expect("这个岛屿远离大陆", "");
+	expect("这是我的队伍", "");
+	expect("发放统一零售价的商品", "");
+	expect("以党组织一马当先引领万马奔腾", "");
+	expect("群众一呼百应", "");
+	expect("提供一站式服务，织密一张网", "");
+	expect("落实三会一课制度", "");
+	expect("构建1+10+N模式", "");
+	expect("学习十九大精神", "");
+	expect("走进第六中学慰问", "");
+	expect("五大平台和三级体系", "");
+	expect("一名中学生提出一条创新的举措", "");
+	expect("每年一次", "一次=1 次 - count");
+	expect("3天后召开", "");
+	expect("百年党史", "");
+}
+
+static void dates_and_codes(void)
+{
+	expect("于2019年12月13日挂牌", "");
+	expect("5月30日，记者", "");
+	expect("自上世纪80年代起", "");
+	expect("20-09-02 14:52", "");
+	expect("热线0471-5103964", "");
+	expect("电话13812345678", "");
+	expect("支持4G和AK47", "");
+	expect("版本1.2.3发布", "");
+	expect("下午3点开会，提出3点意见", "3点=3 点 - count");
+	expect("访问http://a.cn/p?id=30%25 查看", "");
+	expect("邮箱12345@qq.com", "");
+	expect("执法时间从7日下降为3日", "7日=7 日 - duration; 3日=3 日 - duration");
+	expect("13日上午，记者", "");
+}
+
+static void user_exclusions(void)
+{
+	struct tables U;
+	struct scanner V;
+	tables_load(&U);
+	const char *mine = "# our slogans\n三个一\n";
+	tables_add_exclude(&U, mine, strlen(mine), "mine.txt");
+	tables_build(&U);
+	scanner_init(&V, &U, 0);
+	struct collect c = { "建立三个一机制和三个小组", BUF_INIT };
+	buf_adds(&c.b, "");
+	scan_text(&V, c.text, strlen(c.text), NULL, 0, take, &c);
+	CHECK_STR("--exclude list skips its phrases only", c.b.p, "三个=3 个 - count");
+	buf_free(&c.b);
+	scanner_free(&V);
+	tables_free(&U);
+}
+
+static void skipped_spans(void)
+{
+	const char *text = "共3个单位，5个人";
+	struct span sp = { 2, 6 };   /* "3个" as an entity of an earlier stage */
+	struct collect c = { text, BUF_INIT };
+	buf_adds(&c.b, "");
+	scan_text(&S, text, strlen(text), &sp, 1, take, &c);
+	CHECK_STR("digits inside a prior entity are skipped", c.b.p, "5个=5 个 - count");
+	buf_free(&c.b);
+}
+
+int main(void)
+{
+	check_suite = "extract-numbers/scan";
+	tables_load(&T);
+	tables_build(&T);
+	scanner_init(&S, &T, 0);
+	quantities();
+	vague_and_ranges();
+	english();
+	not_numbers();
+	dates_and_codes();
+	user_exclusions();
+	skipped_spans();
+	scanner_free(&S);
+	tables_free(&T);
+	return check_done();
+}
