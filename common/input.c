@@ -97,6 +97,9 @@ ssize_t in_getline(struct input *in, char **line, int *had_nl)
 
 ssize_t in_read(struct input *in, char **chunk, size_t max)
 {
+	/* Callers pass *chunk on with the length even at the end (memcpy, p + n), so it is
+	 * always a valid pointer, never left unset. */
+	*chunk = in->blk + in->pos;
 	size_t avail = fill(in);
 	if (avail == 0)
 		return in->err ? -1 : 0;

@@ -29,3 +29,8 @@ $(foreach p,$(PROGRAMS),$(eval $(call fuzz_filter,$(p))))
 $(FUZZ_DIR)/fuzz_%:
 	@mkdir -p $(dir $@)
 	$(CC) $(FUZZ_LINK) -o $@ $^ $(LDLIBS)
+
+# Harnesses of one part of a filter, linked without its main.
+$(FUZZ_DIR)/fuzz_numeral: $(FUZZ_OBJ)/fuzz_numeral.o $(FUZZ_OBJ)/feed.o $(extract-numbers_LIBOBJ) $(LIBCOMMON)
+$(FUZZ_DIR)/fuzz_aggnum: $(FUZZ_OBJ)/fuzz_aggnum.o $(FUZZ_OBJ)/feed.o $(aggregate_LIBOBJ) $(LIBCOMMON)
+$(FUZZ_DIR)/fuzz_segment: $(FUZZ_OBJ)/rows.o

@@ -7,6 +7,7 @@
 # Environment: TOP (checkout), FUZZ_BUILD (build and corpus directory, default .b/fuzz
 # under TOP; the corpus kept there grows from run to run).
 set -u
+export UBSAN_OPTIONS="print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 top=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 here=$top/tests/fuzz
 build=${FUZZ_BUILD:-$top/.b/fuzz}
@@ -33,6 +34,8 @@ fi
 harnesses=${*:-}
 if [ -z "$harnesses" ]; then
 	harnesses="tsv csv utf8 decimal annotate"
+	[ -f "$top/filters/extract-numbers/zh_numeral.c" ] && harnesses="$harnesses numeral"
+	[ -f "$top/filters/aggregate/num.c" ] && harnesses="$harnesses aggnum"
 	for d in "$top"/filters/*/; do
 		p=$(basename "$d")
 		[ -f "$here/fuzz_$p.c" ] || continue
@@ -41,9 +44,11 @@ if [ -z "$harnesses" ]; then
 fi
 
 cflags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
+# make sees one spelling of every path (its dependency files name targets as given)
+mkbuild=${build#"$top"/}
 build_one() {   # build_one NAME: the harness binary, its compiler output in a log
-	(cd "$top" && make -f Makefile -f tests/fuzz/fuzz.mk BUILD="$build" CC=clang \
-		CFLAGS="$cflags" SANFLAGS= "$build/fuzz/fuzz_$1") > "$build/fuzz/build-$1.log" 2>&1
+	(cd "$top" && make -f Makefile -f tests/fuzz/fuzz.mk BUILD="$mkbuild" CC=clang \
+		CFLAGS="$cflags" SANFLAGS= "$mkbuild/fuzz/fuzz_$1") > "$build/fuzz/build-$1.log" 2>&1
 }
 
 for h in $harnesses; do

@@ -74,6 +74,16 @@ annotate|extract-numbers|tag-entities)
 	printf '\002\000%s\n' "$(printf '%0300d' 7)" "一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟两〇零" \
 	       '1,234,567,890.123.456.789 ..... @@@@@@@@ http://a.b/c?d=e&f=g#h www.x.cn/a/b/c' > "$dir/nasty-numerals"
 	;;
+numeral)
+	pieces lines "" page
+	printf '%s\n' "$(printf '%0300d' 7)" "一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟两〇零" \
+	       '1,234,567,890.123.456.789 ..... 十几万 二百余万 500多亿 十来个 三分之一 百分之五十 14720.7万元 -3.5' > "$dir/nasty-numerals"
+	;;
+aggnum)
+	printf '147207000\n18.5\n0.3333\n-1\n' > "$dir/sum"
+	printf '9223372036854775807\n1\n-9223372036854775808\n-1\n0.000000000000000001\n99999999999999999999.5\n' > "$dir/edges"
+	printf 'x\n1e5\n\n+\n-.\n.5\n3.\n1,000\n' > "$dir/junk"
+	;;
 segment|aggregate)
 	pieces lines "" page
 	pieces streamhead "" stream
