@@ -146,7 +146,7 @@ static const struct annotator numbers_annotator = {
 	"Find the quantities stated in the text: value, unit, type and approximation.",
 	"Examples:\n"
 	"  segment news/*.txt | extract-numbers > with-numbers.tsv\n"
-	"  extract-numbers --lines --only <<< '共有14720.7万元，惠及300余户'\n"
+	"  echo '共有14720.7万元，惠及300余户' | extract-numbers --lines --only\n"
 	"  extract-numbers --csv --text body --id url articles.csv\n"
 	"  extract-numbers --exclude our-slogans.txt stream.tsv\n"
 	"\n"
