@@ -48,6 +48,7 @@ if [ -x "$BIN/segment" ]; then
 	measure "segment" "$corpus" "$BIN/segment"
 	stream=$work/stream-$size_mb.tsv
 	[ -s "$stream" ] || "$BIN/segment" < "$corpus" > "$stream"
+	cat_mbs=; wc_mbs=
 	measure "cat (stream)" "$stream" cat; c=$last_mbs
 	measure "wc -m (stream)" "$stream" wc -m; w=$last_mbs
 	cat_mbs=$c wc_mbs=$w
@@ -57,6 +58,17 @@ if [ -x "$BIN/segment" ]; then
 		measure "segment|tag-entities|extract-numbers" "$corpus" sh -c \
 			"'$BIN/segment' | '$BIN/tag-entities' | '$BIN/extract-numbers'"
 	fi
+fi
+
+# Real news at scale, when the external corpus is beside the checkout (never copied in).
+news=$top/../shared/external/news/xwlb_2022-2026.txt.xz
+if [ -f "$news" ] && [ -x "$BIN/segment" ]; then
+	xz -dc "$news" > "$work/news.txt"
+	cat_mbs=; wc_mbs=
+	measure "cat (news 37 MB)" "$work/news.txt" cat; c=$last_mbs
+	measure "wc -m (news 37 MB)" "$work/news.txt" wc -m; w=$last_mbs
+	cat_mbs=$c wc_mbs=$w
+	measure "segment (news)" "$work/news.txt" "$BIN/segment"
 fi
 
 # Flat memory: the same programs on 10 MB and on 1 GB, and on 1 GB with no newline at all.
