@@ -81,8 +81,8 @@ static void wfill(struct doc *d, size_t k)
 static void pop(struct doc *d)
 {
 	struct wline old = d->w[0];
-	memmove(d->w, d->w + 1, (d->cap - 1) * sizeof *d->w);
-	d->w[d->cap - 1] = old;
+	memmove(d->w, d->w + 1, (d->nw - 1) * sizeof *d->w);
+	d->w[d->nw - 1] = old;
 	d->nw--;
 }
 
@@ -215,10 +215,10 @@ static size_t credited_caption(struct doc *d)
 		if (i >= d->nw || !d->w[i].f.complete)
 			return 0;
 		total += d->w[i].f.ncp;
-		figure |= d->w[i].f.starts_figure ||
-		          memmem(d->w[i].ln.t.p, d->w[i].ln.t.n, "图为", 6) != NULL;
 		if (total > CREDITED_CAPTION_MAX_CP || i + 1 >= d->nw)
 			return 0;
+		figure |= d->w[i].f.starts_figure ||
+		          memmem(d->w[i].ln.t.p, d->w[i].ln.t.n, "图为", 6) != NULL;
 		if (d->w[i].f.ends_final || !joinable(d, &d->w[i + 1]))
 			break;
 		i++;

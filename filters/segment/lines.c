@@ -113,6 +113,18 @@ static void ending(struct linefeat *f, const char *p, size_t n)
 	}
 }
 
+/* Lines longer than this (in bytes) have over 100 code points: no headline, credit, short
+ * caption or furniture line is that long, so only their length, start and end matter. */
+#define SHORT_LINE_BYTES 400
+
+static size_t count_cp(const char *p, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)p[i] & 0xC0) != 0x80;
+	return k;
+}
+
 void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 {
 	memset(f, 0, sizeof *f);
@@ -124,6 +136,21 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		return;
 	p += a;
 	n = b - a;
+	if (n > SHORT_LINE_BYTES) {
+		f->ncp = count_cp(p, n);
+		f->complete = complete;
+		int32_t c0;
+		ch_decode(p, n, &c0);
+		f->starts_cont = ch_is_continuation(c0);
+		f->starts_article = article_opener(p, n);
+		f->starts_figure = memcmp(p, "图为", 6) == 0;
+		if (complete) {
+			ending(f, p, n);
+			f->caption_credit = caption_with_credit(p, n);
+			f->boiler = boiler_line(p, n, f->ncp);
+		}
+		return;
+	}
 	scan(f, p, n);
 	int32_t c0;
 	ch_decode(p, n, &c0);

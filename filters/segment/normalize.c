@@ -38,7 +38,17 @@ static int fold_known(const char *p, size_t n, enum u8_form form, struct buf *ou
 		int32_t c;
 		size_t l = ch_decode(p + i, n - i, &c);
 		if (stable(c)) {
-			buf_add(out, p + i, l);
+			size_t j = i + l;
+			while (j < n && (unsigned char)p[j] >= 0x80) {
+				int32_t d;
+				size_t k = ch_decode(p + j, n - j, &d);
+				if (!stable(d))
+					break;
+				j += k;
+			}
+			buf_add(out, p + i, j - i);
+			i = j;
+			continue;
 		} else if (form == U8_NFKC && c >= 0xFF01 && c <= 0xFF5E) {
 			buf_addc(out, (char)(c - 0xFEE0));
 		} else if (form == U8_NFKC && c == 0x3000) {

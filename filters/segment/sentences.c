@@ -276,6 +276,18 @@ static void scan(struct splitter *sp, size_t limit)
 			len = 1;
 		} else {
 			len = ch_decode(p + sp->pos, sp->t.n - sp->pos, &c);
+			/* Inside a run of ideographs nothing can happen but counting: every
+			 * position is a grapheme boundary and none is a cut point or an end. */
+			if (len == 3 && ch_is_han(c) && ch_is_han(sp->prev) && !sp->after_stop &&
+			    sp->ncp + 1 < sp->max_cp) {
+				sp->gb = sp->pos;
+				sp->gb_cp = sp->ncp;
+				sp->ncp++;
+				sp->words++;
+				sp->prev = c;
+				sp->pos += 3;
+				continue;
+			}
 		}
 		step(sp, c, len);
 	}

@@ -5,6 +5,14 @@
 #include "cli.h"
 #include "wordlist.h"
 
+/* Hash of three bytes into the 65536 bits of wordlist.head. */
+static unsigned head_hash(const char *p)
+{
+	unsigned h = (unsigned char)p[0] * 40503u ^ (unsigned char)p[1] * 2654435761u ^
+	             (unsigned char)p[2] * 97u;
+	return (h ^ (h >> 16)) & 0xFFFF;
+}
+
 void wl_load(struct wordlist *wl, const char *data, size_t n)
 {
 	memset(wl, 0, sizeof *wl);
@@ -29,6 +37,10 @@ void wl_load(struct wordlist *wl, const char *data, size_t n)
 			wl->len[wl->n++] = l;
 			if (l > wl->maxlen)
 				wl->maxlen = l;
+			if (l >= 3) {
+				unsigned k = head_hash(p);
+				wl->head[k >> 3] |= (unsigned char)(1u << (k & 7));
+			}
 		}
 		p = le + 1;
 	}
@@ -60,10 +72,21 @@ size_t wl_prefix(const struct wordlist *wl, const char *p, size_t n)
 	return best;
 }
 
+/* One pass over the text: entries are compared only where the next three bytes hash like
+ * the start of one (memmem entry by entry costs more than the short lines themselves);
+ * entries shorter than three bytes are searched for directly. */
 int wl_within(const struct wordlist *wl, const char *p, size_t n)
 {
-	for (size_t i = 0; i < wl->n; i++)
-		if (memmem(p, n, wl->w[i], wl->len[i]))
+	for (size_t j = 0; j < wl->n; j++)
+		if (wl->len[j] < 3 && memmem(p, n, wl->w[j], wl->len[j]))
 			return 1;
+	for (size_t i = 0; i + 2 < n; i++) {
+		unsigned k = head_hash(p + i);
+		if (!(wl->head[k >> 3] & (1u << (k & 7))))
+			continue;
+		for (size_t j = 0; j < wl->n; j++)
+			if (wl->len[j] >= 3 && wl->len[j] <= n - i && memcmp(wl->w[j], p + i, wl->len[j]) == 0)
+				return 1;
+	}
 	return 0;
 }

@@ -9,6 +9,7 @@ struct wordlist {
 	size_t *len;
 	size_t n;
 	size_t maxlen;
+	unsigned char head[8192];     /* bit per hash of the first three bytes of an entry */
 };
 
 void wl_load(struct wordlist *wl, const char *data, size_t n);
