@@ -33,6 +33,11 @@ void ctx_load(struct ctx *c, const char *text, size_t len)
 		if (b < 0x80) {
 			cp = b;
 			k = 1;
+		} else if (b >= 0xE0 && b < 0xF0 && i + 2 < len) {
+			/* the driver hands over valid UTF-8: the common three-byte case decodes directly */
+			cp = ((int32_t)(b & 0x0F) << 12) | ((int32_t)(text[i + 1] & 0x3F) << 6) |
+			     (int32_t)(text[i + 2] & 0x3F);
+			k = 3;
 		} else {
 			k = u8_decode(text + i, len - i, &cp);
 			if (cp < 0)

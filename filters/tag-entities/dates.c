@@ -28,14 +28,19 @@ static int digit_of(int32_t cp)
 
 static int cn_digit(int32_t cp)
 {
-	static const int32_t d[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-	                             0x516D, 0x4E03, 0x516B, 0x4E5D };   /* 〇一二三四五六七八九 */
-	if (cp == 0x96F6)   /* 零 */
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (d[i] == cp)
-			return i;
-	return -1;
+	switch (cp) {
+	case 0x3007: case 0x96F6: return 0;   /* 〇 零 */
+	case 0x4E00: return 1;
+	case 0x4E8C: return 2;
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	default: return -1;
+	}
 }
 
 /* A number at i: Arabic digits (*nd of them) or a Chinese numeral up to 99; -1 if none. */

@@ -49,7 +49,57 @@ struct lexinfo {
 	uint32_t uval;    /* W_USER: offset of the value in the string pool (0 = none) */
 };
 
-struct lex;
+#include "buf.h"
+
+#define LEX_ROOT_SPAN 0x10000u   /* first characters below this use the direct table */
+#define LEX_KIDS 0x80000000u     /* bit of lex.info: the node has children */
+
+/* Exposed so that the two functions of the inner loop inline; use the functions. */
+struct lex {
+	uint32_t *root;          /* LEX_ROOT_SPAN children of the root, or NULL */
+	uint64_t *first;         /* without root: a bit per first character below the span */
+	uint64_t *keys;          /* (parent << 32 | cp) + 1; 0 = empty slot */
+	uint32_t *vals;
+	size_t cap, used;        /* hash slots */
+	uint32_t *info;          /* per node: index into infos (0 = none) | LEX_KIDS */
+	size_t nodes, ncap;
+	struct lexinfo *infos;
+	size_t ninfo, icap;
+	struct buf pool;
+};
+
+static inline size_t lex_slot(uint64_t k, size_t cap)
+{
+	k ^= k >> 29;
+	k *= 0xbf58476d1ce4e5b9ULL;
+	k ^= k >> 32;
+	return (size_t)k & (cap - 1);
+}
+
+/* Walking: node 0 is the root; 0 means no edge. */
+static inline uint32_t lex_step(const struct lex *x, uint32_t node, int32_t cp)
+{
+	if (node == 0 && x->root)
+		return (uint32_t)cp < LEX_ROOT_SPAN ? x->root[cp] : 0;
+	if (node == 0 && (uint32_t)cp < LEX_ROOT_SPAN && !(x->first[cp >> 6] & (1ULL << (cp & 63))))
+		return 0;
+	if (!(x->info[node] & LEX_KIDS))
+		return 0;
+	uint64_t k = (((uint64_t)node << 32) | (uint32_t)cp) + 1;
+	size_t s = lex_slot(k, x->cap);
+	while (x->keys[s]) {
+		if (x->keys[s] == k)
+			return x->vals[s];
+		s = (s + 1) & (x->cap - 1);
+	}
+	return 0;
+}
+
+static inline const struct lexinfo *lex_info(const struct lex *x, uint32_t node)
+{
+	uint32_t i = x->info[node] & ~LEX_KIDS;
+	return i ? &x->infos[i] : NULL;
+}
 
 struct lex *lex_new(int root_table);
 void lex_free(struct lex *x);
@@ -57,9 +107,6 @@ void lex_free(struct lex *x);
 struct lexinfo *lex_put(struct lex *x, const int32_t *key, size_t n);
 /* Payload of exactly key[0..n), or NULL. */
 const struct lexinfo *lex_get(const struct lex *x, const int32_t *key, size_t n);
-/* Walking: node 0 is the root; 0 from lex_step means no edge. */
-uint32_t lex_step(const struct lex *x, uint32_t node, int32_t cp);
-const struct lexinfo *lex_info(const struct lex *x, uint32_t node);
 /* Keep a string; returns its offset (never 0) for lexinfo.uval. */
 uint32_t lex_intern(struct lex *x, const char *s, size_t n);
 const char *lex_string(const struct lex *x, uint32_t off);
