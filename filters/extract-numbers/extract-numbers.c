@@ -101,7 +101,8 @@ static size_t skip_spans(const struct segment *seg)
 		spans[n].end = u8_offset(seg->text, seg->len, p->end);
 		n++;
 	}
-	qsort(spans, n, sizeof *spans, span_cmp);
+	if (n > 1)
+		qsort(spans, n, sizeof *spans, span_cmp);
 	return n;
 }
 
