@@ -234,14 +234,18 @@ static int csv_in, lines_in;
 static int do_table(struct table *t)
 {
 	struct row *r;
-	int rc = tbl_next(t, &r);
-	if (rc <= 0)
-		return rc;
+	if (!tbl_header(t))
+		return tbl_next(t, &r);   /* empty input (or a read error, reported there) */
+	/* Columns are checked against the header before any row, so a header-only table
+	 * with a wrong column name is reported too. */
 	int tc = tbl_col(t, text_col), ic = id_col ? tbl_col(t, id_col) : -1;
 	if (tc < 0 || (id_col && ic < 0)) {
 		warn_at(tbl_name(t), 1, "no column '%s' in the header", tc < 0 ? text_col : id_col);
 		return 0;
 	}
+	int rc = tbl_next(t, &r);
+	if (rc <= 0)
+		return rc;
 	struct buf doc = BUF_INIT, text = BUF_INIT;
 	unsigned long long n = 0;
 	do {
