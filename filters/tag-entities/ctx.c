@@ -105,8 +105,6 @@ static void note(struct pos *p, size_t len, const struct lexinfo *e, struct ctx 
 void ctx_scan(struct ctx *c, const struct lex *x)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		if (c->cp[i] < 0x80)
-			continue;   /* every word of the lexicon that matters starts with a non-ASCII character */
 		uint32_t node = lex_step(x, 0, c->cp[i]);
 		for (size_t j = i; node;) {
 			const struct lexinfo *e = lex_info(x, node);

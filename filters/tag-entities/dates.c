@@ -138,9 +138,11 @@ static size_t calendar(struct ctx *c, size_t i)
 	long y = -1, m = -1, d = -1;
 	size_t j = i, e;
 	int nd;
-	long v = read_num(c, j, &e, &nd);
-	if (v < 0 && (v = read_cn_year(c, j, &e)) >= 0)
+	long v = read_cn_year(c, j, &e);
+	if (v >= 0)
 		nd = 4;
+	else
+		v = read_num(c, j, &e, &nd);
 	if (v >= 0 && is_at(c, e, CP_NIAN) && nd == 4) {
 		y = v;
 		j = e + 1;

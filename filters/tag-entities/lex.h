@@ -79,8 +79,8 @@ static inline size_t lex_slot(uint64_t k, size_t cap)
 /* Walking: node 0 is the root; 0 means no edge. */
 static inline uint32_t lex_step(const struct lex *x, uint32_t node, int32_t cp)
 {
-	if (node == 0 && x->root)
-		return (uint32_t)cp < LEX_ROOT_SPAN ? x->root[cp] : 0;
+	if (node == 0 && x->root && (uint32_t)cp < LEX_ROOT_SPAN)
+		return x->root[cp];
 	if (node == 0 && (uint32_t)cp < LEX_ROOT_SPAN && !(x->first[cp >> 6] & (1ULL << (cp & 63))))
 		return 0;
 	if (!(x->info[node] & LEX_KIDS))

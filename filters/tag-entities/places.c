@@ -49,8 +49,8 @@ void places_units(struct ctx *c, const struct lex *mem)
 		}
 		if (!e || !ctx_free_span(c, i, i + len))
 			continue;
-		if ((e->flags & W_WEAK) && !ctx_left_open(c, i))
-			continue;
+		if ((e->flags & W_WEAK) && (!ctx_left_open(c, i) || c->at[i + len - 1].brk > 1))
+			continue;   /* 振兴县域, 和县城: the county's last character starts a word */
 		size_t k = ctx_add_unit(c, i, i + len, from_mem && (e->flags & W_LOC) ? U_MEM
 		                                              : unit_kind_of(e->flags),
 		                        e->rank, type_of(e->flags));

@@ -1,0 +1,27 @@
+/* Personal names: surname + context; ordinary words never turn into names. */
+#include "check.h"
+#include "helper.h"
+
+int main(void)
+{
+	check_suite = "tag-entities/names";
+	helper_init(1);
+	CHECK_TAG("credits", "本报讯(记者 祁晓燕 通讯员 云静波)近年来",
+	          "PER:祁晓燕 PER:云静波");
+	CHECK_TAG("credits with a non-Han name", "■本报记者 阿柔娜 摄", "PER:阿柔娜");
+	CHECK_TAG("photo credit", "正在暖心坊里制作盘扣胸针。张聿修 摄", "PER:张聿修");
+	CHECK_TAG("role + name + 说", "社区党委书记蔚鑫说。", "PER:蔚鑫");
+	CHECK_TAG("role + three-character name", "社区居民王聪慧正在暖心坊里", "PER:王聪慧");
+	CHECK_TAG("form of address", "袁女士前来查询社保，康大爷说起", "PER:袁女士 PER:康大爷");
+	CHECK_TAG("name before a verb of saying", "。吕子木说：", "PER:吕子木");
+	CHECK_TAG("well-known name", "习近平新时代中国特色社会主义思想",
+	          "PER:习近平 LOC:中国");
+	CHECK_TAG("ordinary words are no names",
+	          "大家高兴地说，居民安全感提升，平时说的，书记包抓、", "");
+	CHECK_TAG("向记者 after a name is no name", "闫琦向记者介绍", "PER:闫琦");
+	/* names a document taught are found again */
+	tag_in("d", "书记张华说：");
+	CHECK_STR("a name found by context is remembered", tag_in("d", "张华介绍，小区"), "PER:张华");
+	entities_fini();
+	return check_done();
+}

@@ -1,0 +1,42 @@
+/* Places: administrative names split where the text runs them together, never broken in
+ * two; sound left edges; chains; landmarks; generic phrases are no places. */
+#include "check.h"
+#include "helper.h"
+
+int main(void)
+{
+	check_suite = "tag-entities/places";
+	helper_init(1);
+	CHECK_TAG("江阴市长泾镇 splits before 长, not at 市长", "江阴市长泾镇",
+	          "LOC:江阴市 LOC:长泾镇");
+	CHECK_TAG("南京市长江大桥 keeps 长江大桥", "南京市长江大桥",
+	          "LOC:南京市 LOC:长江大桥 LOC:长江");
+	CHECK_TAG("走进赛罕区 gives 赛罕区", "走进赛罕区", "LOC:赛罕区");
+	CHECK_TAG("admin chain in three units", "托克托县新营子镇明珠社区的居民",
+	          "LOC:托克托县 LOC:新营子镇 LOC:明珠社区");
+	CHECK_TAG("province city county", "内蒙古自治区呼和浩特市玉泉区",
+	          "LOC:内蒙古自治区 LOC:呼和浩特市 LOC:玉泉区");
+	CHECK_TAG("short forms", "来呼市七八年了，我是乌兰察布的", "LOC:呼市 LOC:乌兰察布");
+	CHECK_TAG("a verb before a community is cut off", "打造海亮社区融媒体工作室",
+	          "LOC:海亮社区");
+	CHECK_TAG("a street starting with a city's short form", "将中山西路商业街区划分",
+	          "LOC:中山西路");
+	CHECK_TAG("a street names its street office", "新城区海拉尔路街道充分挖掘",
+	          "LOC:新城区 LOC:海拉尔路街道");
+	CHECK_TAG("a landmark holds its province", "在中山西路内蒙古国际贸易大厦打造",
+	          "LOC:中山西路 LOC:内蒙古国际贸易大厦 LOC:内蒙古");
+	CHECK_TAG("generic phrases are no places", "改造老旧小区，推进社区治理，全方位提升乡村治理能力",
+	          "");
+	CHECK_TAG("an adjective is no community name", "评选优秀社区和文明村", "");
+	CHECK_TAG("two-character counties need a boundary", "振兴县域经济，和县城建设", "");
+	CHECK_TAG("a township after a county's short form", "古交原相乡", "LOC:古交 LOC:原相乡");
+	CHECK_TAG("countries and nicknames", "中国特色，具有青城记忆", "LOC:中国 LOC:青城");
+	/* names a document taught are found alone later in the same document */
+	tag_in("memo", "在西菜园街道党工委");
+	CHECK_STR("a street office's bare name, later in the document",
+	          tag_in("memo", "加入西菜园云中路西岸国际居民党支部"),
+	          "ORG:西菜园云中路西岸国际居民党支部 LOC:西菜园 LOC:云中路");
+	CHECK_STR("but not in another document", tag("加入西菜园的队伍"), "");
+	entities_fini();
+	return check_done();
+}
