@@ -73,13 +73,16 @@ void lex_load(struct lexicon *L, const char *data, size_t len, const char *name)
 	lex_each_line(data, len, name, LEX_FIELDS + 1, add_line, L);
 }
 
-int32_t lex_first_cp(const char *s, size_t n)
+int32_t lex_cp_slow(const char *s, size_t n)
 {
-	if (!n)
-		return -1;
 	int32_t cp;
 	u8_decode(s, n, &cp);
 	return cp;
+}
+
+int32_t lex_first_cp(const char *s, size_t n)
+{
+	return n ? lex_cp(s, n) : -1;
 }
 
 int32_t lex_last_cp(const char *s, size_t n)
@@ -187,10 +190,8 @@ const struct lex_entry *lex_at(const struct lexicon *L, const char *p, size_t n)
 {
 	if (!n)
 		return NULL;
-	int32_t cp;
-	u8_decode(p, n, &cp);
 	const size_t *run;
-	size_t cnt = lex_by_first(L, cp, &run);
+	size_t cnt = lex_by_first(L, lex_cp(p, n), &run);
 	for (size_t i = 0; i < cnt; i++) {
 		const struct lex_entry *e = &L->e[run[i]];
 		if (e->n <= n && memcmp(p, e->s, e->n) == 0)

@@ -47,6 +47,20 @@ const struct lex_entry *lex_before(const struct lexicon *L, const char *text, si
 /* Every entry whose first code point is cp: sets *run, returns how many (longest first). */
 size_t lex_by_first(const struct lexicon *L, int32_t cp, const size_t **run);
 
+/* The code point at s (n > 0 bytes, valid UTF-8): ASCII and the 3-byte forms of CJK text
+ * are decoded inline, the rest by u8_decode. */
+int32_t lex_cp_slow(const char *s, size_t n);
+static inline int32_t lex_cp(const char *s, size_t n)
+{
+	unsigned char b = (unsigned char)s[0];
+	if (b < 0x80)
+		return b;
+	if (b >= 0xE0 && b < 0xF0 && n >= 3)
+		return (int32_t)((b & 0x0F) << 12 | ((unsigned char)s[1] & 0x3F) << 6 |
+		                 ((unsigned char)s[2] & 0x3F));
+	return lex_cp_slow(s, n);
+}
+
 /* First and last code point of a UTF-8 string (-1 when empty or invalid). */
 int32_t lex_first_cp(const char *s, size_t n);
 int32_t lex_last_cp(const char *s, size_t n);

@@ -43,11 +43,7 @@ static int is_ascii_alpha(int c)
 
 static int32_t cp_at(const char *s, size_t n, size_t q)
 {
-	if (q >= n)
-		return -1;
-	int32_t cp;
-	u8_decode(s + q, n - q, &cp);
-	return cp;
+	return q < n ? lex_cp(s + q, n - q) : -1;
 }
 
 /* The unit at q: the longest entry of the unit table, unless a longer word that is no

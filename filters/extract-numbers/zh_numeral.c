@@ -54,20 +54,6 @@ void numtab_free(struct numtab *T)
 	T->idx = NULL;
 }
 
-const struct numchar *numtab_get(const struct numtab *T, int32_t cp)
-{
-	if (cp < 0 || cp > 0xFFFF || !T->idx[cp])
-		return NULL;
-	return &T->ch[T->idx[cp] - 1];
-}
-
-int numtab_starts(const struct numtab *T, int32_t cp)
-{
-	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
-		return 1;
-	const struct numchar *c = numtab_get(T, cp);
-	return c && c->role != NR_POINT && c->role != NR_VMID;
-}
 
 /* ---- Arabic numbers ---- */
 
@@ -222,9 +208,11 @@ static const struct numchar *char_at(const struct numtab *T, const char *s, size
 		*len = 1;
 		return NULL;
 	}
-	int32_t cp;
-	*len = u8_decode(s + q, n - q, &cp);
-	return numtab_get(T, cp);
+	unsigned char b = (unsigned char)s[q];
+	*len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+	if (*len > n - q)
+		*len = n - q;
+	return numtab_get(T, lex_cp(s + q, n - q));
 }
 
 static int is_numeric_at(const struct numtab *T, const char *s, size_t n, size_t q, int role_mask)

@@ -47,9 +47,21 @@ struct numtab {
 void numtab_load(struct numtab *T, const char *data, size_t len, const char *name);
 void numtab_free(struct numtab *T);
 /* The role of code point cp (NULL when it is no numeral character). */
-const struct numchar *numtab_get(const struct numtab *T, int32_t cp);
+static inline const struct numchar *numtab_get(const struct numtab *T, int32_t cp)
+{
+	if (cp < 0 || cp > 0xFFFF || !T->idx[cp])
+		return NULL;
+	return &T->ch[T->idx[cp] - 1];
+}
+
 /* Can cp start a numeral (a digit, a Chinese numeral character, a minus sign)? */
-int numtab_starts(const struct numtab *T, int32_t cp);
+static inline int numtab_starts(const struct numtab *T, int32_t cp)
+{
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+		return 1;
+	const struct numchar *c = numtab_get(T, cp);
+	return c && c->role != NR_POINT && c->role != NR_VMID;
+}
 
 struct numeral {
 	struct dec v;
