@@ -113,15 +113,23 @@ static void ending(struct linefeat *f, const char *p, size_t n)
 	}
 }
 
-/* Lines longer than this (in bytes) have over 100 code points: no headline, credit, short
- * caption or furniture line is that long, so only their length, start and end matter. */
-#define SHORT_LINE_BYTES 400
+/* No headline, credit, short caption or furniture line is longer than this: of longer
+ * lines only the length, the start and the end matter. */
+#define SHORT_LINE_CP 100
 
+/* Line lengths are only compared with limits of at most 200 code points (a caption run
+ * over several lines), so counting stops past this. */
+#define COUNT_CAP 256
+
+/* Code points in p[0..n), or a number above COUNT_CAP when there are more. */
 static size_t count_cp(const char *p, size_t n)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		k += ((unsigned char)p[i] & 0xC0) != 0x80;
+		if (k > COUNT_CAP)
+			return k;
+	}
 	return k;
 }
 
@@ -136,8 +144,8 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		return;
 	p += a;
 	n = b - a;
-	if (n > SHORT_LINE_BYTES) {
-		f->ncp = count_cp(p, n);
+	f->ncp = count_cp(p, n);
+	if (f->ncp > SHORT_LINE_CP) {
 		f->complete = complete;
 		int32_t c0;
 		ch_decode(p, n, &c0);
@@ -151,6 +159,7 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		}
 		return;
 	}
+	f->ncp = 0;
 	scan(f, p, n);
 	int32_t c0;
 	ch_decode(p, n, &c0);

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct linefeat {
-	size_t ncp;          /* code points, surrounding white space excluded */
+	size_t ncp;          /* code points, surrounding white space excluded (counted up to 257) */
 	int blank;           /* only white space */
 	int ends_final;      /* ends with 。！？!?… or a period (closing marks may follow) */
 	int ends_period;     /* ... with 。 or . in particular */

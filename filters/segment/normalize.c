@@ -35,6 +35,15 @@ static int fold_known(const char *p, size_t n, enum u8_form form, struct buf *ou
 			i = j;
 			continue;
 		}
+		/* Ideographs U+5000..U+9FFF (lead bytes E5..E9) need no decoding. */
+		if (b >= 0xE5 && b <= 0xE9 && i + 2 < n) {
+			size_t j = i + 3;
+			while (j + 2 < n && (unsigned char)p[j] >= 0xE5 && (unsigned char)p[j] <= 0xE9)
+				j += 3;
+			buf_add(out, p + i, j - i);
+			i = j;
+			continue;
+		}
 		int32_t c;
 		size_t l = ch_decode(p + i, n - i, &c);
 		if (stable(c)) {

@@ -274,6 +274,17 @@ static void scan(struct splitter *sp, size_t limit)
 		if (b < 0x80) {
 			c = b;
 			len = 1;
+			/* Letters and digits after a letter, digit or ideograph: only counting. */
+			if (ch_is_ascii_alnum(c) && (ch_is_ascii_alnum(sp->prev) || ch_is_han(sp->prev)) &&
+			    !sp->after_stop && sp->ncp + 1 < sp->max_cp && sp->pos > sp->seg) {
+				sp->gb = sp->pos;
+				sp->gb_cp = sp->ncp;
+				sp->ncp++;
+				sp->words++;
+				sp->prev = c;
+				sp->pos++;
+				continue;
+			}
 		} else {
 			len = ch_decode(p + sp->pos, sp->t.n - sp->pos, &c);
 			/* Inside a run of ideographs nothing can happen but counting: every

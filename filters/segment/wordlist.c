@@ -29,6 +29,7 @@ void wl_load(struct wordlist *wl, const char *data, size_t n)
 				cap = cap ? cap * 2 : 32;
 				wl->w = xrealloc(wl->w, cap * sizeof *wl->w);
 				wl->len = xrealloc(wl->len, cap * sizeof *wl->len);
+				wl->hash = xrealloc(wl->hash, cap * sizeof *wl->hash);
 			}
 			size_t l = (size_t)(q - p);
 			wl->w[wl->n] = xmalloc(l + 1);
@@ -37,6 +38,7 @@ void wl_load(struct wordlist *wl, const char *data, size_t n)
 			wl->len[wl->n++] = l;
 			if (l > wl->maxlen)
 				wl->maxlen = l;
+			wl->hash[wl->n - 1] = l >= 3 ? head_hash(p) : ~0u;
 			if (l >= 3) {
 				unsigned k = head_hash(p);
 				wl->head[k >> 3] |= (unsigned char)(1u << (k & 7));
@@ -52,6 +54,7 @@ void wl_free(struct wordlist *wl)
 		free(wl->w[i]);
 	free(wl->w);
 	free(wl->len);
+	free(wl->hash);
 	memset(wl, 0, sizeof *wl);
 }
 
@@ -72,20 +75,36 @@ size_t wl_prefix(const struct wordlist *wl, const char *p, size_t n)
 	return best;
 }
 
-/* One pass over the text: entries are compared only where the next three bytes hash like
- * the start of one (memmem entry by entry costs more than the short lines themselves);
- * entries shorter than three bytes are searched for directly. */
+/* Does p[0..n) contain the entry w of fewer than three bytes? */
+static int has_short(const char *p, size_t n, const char *w, size_t l)
+{
+	if (l == 0)
+		return 0;
+	const char *e = p + n;
+	while ((p = memchr(p, w[0], (size_t)(e - p)))) {
+		if ((size_t)(e - p) >= l && (l == 1 || p[1] == w[1]))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* One pass over the text: at each character start, entries are compared only when the
+ * next three bytes hash like an entry's start (memmem entry by entry costs more than the
+ * short lines themselves). */
 int wl_within(const struct wordlist *wl, const char *p, size_t n)
 {
 	for (size_t j = 0; j < wl->n; j++)
-		if (wl->len[j] < 3 && memmem(p, n, wl->w[j], wl->len[j]))
+		if (wl->len[j] < 3 && has_short(p, n, wl->w[j], wl->len[j]))
 			return 1;
 	for (size_t i = 0; i + 2 < n; i++) {
+		if (((unsigned char)p[i] & 0xC0) == 0x80)
+			continue;
 		unsigned k = head_hash(p + i);
 		if (!(wl->head[k >> 3] & (1u << (k & 7))))
 			continue;
 		for (size_t j = 0; j < wl->n; j++)
-			if (wl->len[j] >= 3 && wl->len[j] <= n - i && memcmp(wl->w[j], p + i, wl->len[j]) == 0)
+			if (wl->hash[j] == k && wl->len[j] <= n - i && memcmp(wl->w[j], p + i, wl->len[j]) == 0)
 				return 1;
 	}
 	return 0;

@@ -7,6 +7,7 @@
 struct wordlist {
 	char **w;
 	size_t *len;
+	unsigned *hash;               /* head hash of each entry (entries of 3 bytes or more) */
 	size_t n;
 	size_t maxlen;
 	unsigned char head[8192];     /* bit per hash of the first three bytes of an entry */
