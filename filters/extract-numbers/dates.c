@@ -44,11 +44,16 @@ static size_t chain(const struct tables *t, struct numparser *P, const char *tex
 {
 	struct numeral y;
 	numeral_init(&y);
-	while (q < len && numeral_parse(P, text, len, q, &y)) {
+	for (;;) {
+		/* 10月1日至4日, 2024—2028年: the other end of a range of the same part */
+		const struct lex_entry *rg = q < len ? lex_at(&t->range, text + q, len - q) : NULL;
+		size_t at = rg ? q + rg->n : q;
+		if (at >= len || !numeral_parse(P, text, len, at, &y))
+			break;
 		size_t wl;
 		const char *role = role_at(t, text, len, y.end, &wl);
 		long v = small_int(&y);
-		if (v < 0 || !follows(prev, role))
+		if (v < 0 || (rg ? strcmp(prev, role) != 0 : !follows(prev, role)))
 			break;
 		q = y.end + wl;
 		prev = role;
@@ -125,13 +130,21 @@ size_t date_end(const struct tables *t, struct numparser *P, const char *text, s
 		return clock(text, len, q + wl);
 	if (strcmp(role, "year") == 0 && is_year(x))
 		return chain(t, P, text, len, q + wl, "year");
+	/* 2024—2028年 */
+	const struct lex_entry *rg = q < len ? lex_at(&t->range, text + q, len - q) : NULL;
+	if (rg && is_year(x)) {
+		size_t e = chain(t, P, text, len, q, "year");
+		if (e > q)
+			return e;
+	}
 	if (strcmp(role, "decade") == 0)
 		return q + wl;
 	if (strcmp(role, "month") == 0 && v >= 1 && v <= 12)
 		return chain(t, P, text, len, q + wl, "month");
-	if (strcmp(role, "day") == 0 && v >= 1 && v <= 31 &&
-	    (pos == 0 || before_is(&t->daybefore, text, pos) || after_is(&t->dayafter, text, len, q + wl)))
-		return q + wl;
+	if (strcmp(role, "day") == 0 && v >= 1 && v <= 31 && !lex_before(&t->pre, text, 0, pos) &&
+	    (before_is(&t->daybefore, text, pos) || after_is(&t->dayafter, text, len, q + wl) ||
+	     !(before_is(&t->spanbefore, text, pos) || after_is(&t->spanafter, text, len, q + wl))))
+		return chain(t, P, text, len, q + wl, "day");
 	/* 10时 is always a time; 3点 only after 下午 or before minutes (else: 3点意见) */
 	int hour = strcmp(role, "hour") == 0, ohour = strcmp(role, "ohour") == 0;
 	if ((hour || ohour) && v >= 0 && v <= 24) {

@@ -24,10 +24,12 @@ static struct lexicon *pick(struct tables *t, int dates, const char *key)
 {
 	static const char *const mod_pos[] = { "pre", "mid", "post", "range", "frac", "freq",
 	                                       "and", "half" };
-	static const char *const date_role[] = { "daytime", "dayafter", "daybefore" };
+	static const char *const date_role[] = { "daytime", "dayafter", "daybefore", "spanbefore",
+	                                         "spanafter" };
 	struct lexicon *mods[] = { &t->pre, &t->mid, &t->post, &t->range, &t->frac, &t->freq,
 	                           &t->also, &t->half };
-	struct lexicon *roles[] = { &t->daytime, &t->dayafter, &t->daybefore };
+	struct lexicon *roles[] = { &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
+	                            &t->spanafter };
 	if (!dates) {
 		for (size_t i = 0; i < sizeof mod_pos / sizeof *mod_pos; i++)
 			if (strcmp(key, mod_pos[i]) == 0)
@@ -104,7 +106,8 @@ static struct lexicon *all(struct tables *t, size_t i)
 {
 	struct lexicon *l[] = { &t->units, &t->nonunits, &t->currency, &t->magnitudes, &t->pre,
 	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->also, &t->half, &t->datewords,
-	                        &t->daytime, &t->dayafter, &t->daybefore, &t->exclude };
+	                        &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
+	                        &t->spanafter, &t->exclude };
 	return i < sizeof l / sizeof *l ? l[i] : NULL;
 }
 

@@ -11,7 +11,7 @@ struct tables {
 	/* mods.tsv by position */
 	struct lexicon pre, mid, post, range, frac, freq, also, half;
 	/* dates.tsv by role */
-	struct lexicon datewords, daytime, dayafter, daybefore;
+	struct lexicon datewords, daytime, dayafter, daybefore, spanbefore, spanafter;
 	/* exclusions keyed by each numeral character inside them: the word is the phrase from
 	 * that character on, field 0 the part before it */
 	struct lexicon exclude;

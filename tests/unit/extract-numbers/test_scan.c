@@ -113,6 +113,12 @@ static void dates_and_codes(void)
 	expect("邮箱12345@qq.com", "");
 	expect("执法时间从7日下降为3日", "7日=7 日 - duration; 3日=3 日 - duration");
 	expect("13日上午，记者", "");
+	expect("消息：16日，七国集团重申", "");
+	expect("以色列总理26日重申", "");
+	expect("10月1日至4日，北京全市", "");
+	expect("实施2024—2028年行动计划", "");
+	expect("在30日内办结", "30日=30 日 - duration");
+	expect("为期3日的培训", "3日=3 日 - duration");
 }
 
 static void user_exclusions(void)
