@@ -37,32 +37,46 @@ case $jobs$batch in *[!0-9]*) usage_error "-j and --batch take a whole number" ;
 [ "$pipe" -eq 0 ] || [ ${#table[@]} -eq 2 ] || usage_error "--pipe splits TSV tables: give --table ID,TEXT (and no --csv)"
 command -v parallel >/dev/null || die "$E_SYS" "GNU parallel is not installed (Debian: apt-get install parallel)"
 
-# Output is kept in job order (-k) and in files (--files, names printed in order) rather than
-# piped, so shards stay separate for their partial summaries.
-par=(parallel --will-cite -k --files --tmpdir "$dir" -j "$jobs" --joblog "+$dir/jobs.log")
+# Each job's output is kept in a file of its own named by its sequence number (--results),
+# rather than piped, so shards stay separate for their partial summaries; its stderr is
+# kept beside it (N.err) and passed on below. One parallel run per results folder RUN.
+par=(parallel --will-cite -j "$jobs")
 if [ -n "$hosts" ]; then
 	par+=(--sshloginfile "$hosts" --workdir . --env BIN)
 	[ "$transfer" -eq 0 ] || par+=(--transferfile '{}')
 fi
-: >"$dir/shards"
+runs=()
 if [ "$pipe" -eq 1 ]; then
 	# --pipepart hands each job a block of whole lines with the header line in front of it.
+	k=0
 	while IFS= read -r -d '' t; do
-		"${par[@]}" --pipepart -a "$t" --header : --block "$block" -q \
-			bash "$PIPELINES/annotate.sh" "${table[@]}" -- - >>"$dir/shards" || true
+		k=$((k + 1))
+		runs+=("$dir/t$k")
+		"${par[@]}" --results "$dir/t$k/{#}" --joblog "$dir/t$k.log" --pipepart -a "$t" --header : \
+			--block "$block" -q bash "$PIPELINES/annotate.sh" "${table[@]}" -- - >/dev/null || true
 	done <"$list"
 else
-	"${par[@]}" -0 -n "$batch" -a "$list" -q bash "$PIPELINES/annotate.sh" "${table[@]}" -- >"$dir/shards" || true
+	runs=("$dir/f")
+	"${par[@]}" --results "$dir/f/{#}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
+		bash "$PIPELINES/annotate.sh" "${table[@]}" -- >/dev/null || true
 fi
 
-# parallel's own status counts failed jobs; the job log keeps each job's status and signal.
-touch "$dir/jobs.log"
+# The shards in order: run by run, job by job; each job's messages are passed on.
+for r in "${runs[@]}"; do
+	[ -f "$r.log" ] || continue
+	awk -F '\t' '$1 != "Seq" { print $1 }' <"$r.log" | sort -n >"$r.seqs"
+	while read -r n; do
+		[ ! -s "$r/$n.err" ] || cat -- "$r/$n.err" >&2
+		printf '%s\0' "$r/$n"
+	done <"$r.seqs"
+done >"$dir/shards0"
+# parallel's own status counts failed jobs; the job logs keep each job's status and signal.
+cat /dev/null "${runs[@]/%/.log}" 2>/dev/null >"$dir/jobs.log" || true
 worst=$(awk -F '\t' '$1 != "Seq" {
 	c = ($7 == 0 && $8 == 0) ? 0 : ($7 == 1 && $8 == 0) ? 1 : 3
 	if (c > w) w = c
-} END { print w + 0 }' "$dir/jobs.log")
+} END { print w + 0 }' <"$dir/jobs.log")
 [ "$worst" -lt 3 ] || die "$E_SYS" "a shard failed (job log: see the messages above)"
-tr '\n' '\0' <"$dir/shards" >"$dir/shards0"
 
 [ ! -s "$dir/shards0" ] || parallel --will-cite -0 -j "$jobs" --halt now,fail=1 -a "$dir/shards0" -q \
 	bash "$PIPELINES/partials.sh" || die "$E_SYS" "partial summaries of the shards failed"

@@ -23,6 +23,7 @@ EOF
 }
 
 . "$(dirname "$0")/lib.sh"
+stamped "$@"
 
 lock="" wait="" logfile="" sqlite="" pg="" report=0
 while [ $# -gt 0 ]; do
@@ -46,7 +47,7 @@ while [ $# -gt 0 ]; do
 done
 [ $# -ge 2 ] || usage_error "give at least one INPUT and the OUTDIR"
 [ -z "$wait" ] || [[ $wait =~ ^[0-9]+$ ]] || usage_error "--wait needs whole seconds, got '$wait'"
-out=${*: -1}
+out=$(dashsafe "${*: -1}")
 lock=${lock:-$out/.lock}
 
 if [ -n "$logfile" ]; then

@@ -18,8 +18,8 @@ done
 [[ $docs$paras =~ ^[0-9]+$ ]] || usage_error "-n and -p take whole numbers"
 mkdir -p -- "$2"
 bash "$PIPELINES/list-inputs.sh" "$1" | xargs -0 cat -- |
-	awk -v docs="$docs" -v paras="$paras" -v dir="$2" '
-	BEGIN { RS = ""; seed = 12345 }
+	DIR=$2 awk -v docs="$docs" -v paras="$paras" '
+	BEGIN { RS = ""; seed = 12345; dir = ENVIRON["DIR"] }
 	{ p[n++] = $0 }
 	END {
 		for (d = 1; d <= docs; d++) {

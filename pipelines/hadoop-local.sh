@@ -7,7 +7,7 @@
 # OUTDIR/numbers.tsv, which are run.sh's summaries of the same documents.
 . "$(dirname "$0")/lib.sh"
 [ $# -ge 2 ] || usage_error "usage: hadoop-local.sh INPUT... OUTDIR"
-out=${*: -1}
+out=$(dashsafe "${*: -1}")
 mkdir -p -- "$out" || die "$E_SYS" "cannot create $out"
 work=$(make_work "$out") || die "$E_SYS" "cannot create a scratch folder in $out"
 trap 'rm -rf -- "$work"' EXIT

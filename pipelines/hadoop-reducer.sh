@@ -22,12 +22,12 @@ fi
 [ $# -eq 0 ] || usage_error "usage: hadoop-reducer.sh < sorted mapper output"
 # awk starts each merge through sh -c: the path goes in single quotes.
 self=${PIPELINES//\'/\'\\\'\'}/hadoop-reducer.sh
-awk -F '\t' -v self="$self" '
+SELF=$self awk -F '\t' '
 	$1 != tag {
 		if (cmd != "" && close(cmd) != 0) bad = 1
 		tag = $1
 		if (tag != "E" && tag != "N") { print "hadoop-reducer: unknown tag " tag > "/dev/stderr"; exit 3 }
-		cmd = "bash '\''" self "'\'' --tag " tag
+		cmd = "bash '\''" ENVIRON["SELF"] "'\'' --tag " tag
 	}
 	{ print substr($0, 3) | cmd }
 	END { if (cmd != "" && close(cmd) != 0) bad = 1; exit bad ? 3 : 0 }'

@@ -25,7 +25,30 @@ NUM_HEAD="type${TAB}unit${TAB}count${TAB}sum${TAB}min${TAB}max${TAB}documents"
 ENT_AGG=(--where kind=ent -g 'type,text' -o 'count,countunique:doc')
 NUM_AGG=(--where kind=num -g 'type,unit' -o 'count,sum:value,min:value,max:value,countunique:doc')
 
-log() { printf '%s %s: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$me" "$*" >&2; }
+# Log lines: UTC timestamp, script, message. (bash's own clock: no process per line.)
+log() { TZ=UTC printf '%(%Y-%m-%dT%H:%M:%SZ)T %s: %s\n' -1 "$me" "$*" >&2; }
+# stamp: copy stdin to stdout, with a timestamp in front of lines that have none (the
+# programs' own messages, GNU parallel's).
+stamp() {
+	local line
+	while IFS= read -r line || [ -n "$line" ]; do
+		if [[ $line =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\  ]]; then
+			printf '%s\n' "$line"
+		else
+			TZ=UTC printf '%(%Y-%m-%dT%H:%M:%SZ)T %s\n' -1 "$line"
+		fi
+	done
+}
+# stamped "$@": at the top of a script, run the script again with its stderr going through
+# stamp, and leave with its status; the rerun (and every script it starts) goes on.
+stamped() {
+	[ -z "${PIPELINE_STAMPED:-}" ] || return 0
+	export PIPELINE_STAMPED=1
+	exec 3>&1
+	set +e
+	bash "$0" "$@" 2>&1 >&3 3>&- | stamp >&2
+	exit "${PIPESTATUS[0]}"
+}
 die() {
 	local st=$1
 	shift
@@ -104,6 +127,12 @@ total_num() { "$BIN/aggregate" "${NUM_AGG[@]}" "$@"; }
 partial_ent() { total_ent --partial "$@"; }
 partial_num() { total_num --partial "$@"; }
 merge() { "$BIN/aggregate" --merge "$@"; }
+
+# dashsafe PATH: PATH, with ./ in front when it starts with a dash, so that no command
+# (mktemp, awk, find) can take it for an option.
+dashsafe() {
+	case $1 in -*) printf './%s' "$1" ;; *) printf '%s' "$1" ;; esac
+}
 
 # first N: the first N lines of stdin. Unlike head it reads to the end, so the command
 # feeding it never dies of a broken pipe, which pipefail would count as a failure.

@@ -7,7 +7,7 @@
 # previous tables or the new ones. Values are numeric where they are exact decimals.
 . "$(dirname "$0")/lib.sh"
 [ $# -eq 2 ] || usage_error "usage: load-postgres.sh OUTDIR CONNINFO"
-out=$1 conn=$2
+out=$(dashsafe "$1") conn=$2
 command -v psql >/dev/null || die "$E_SYS" "psql is not installed (Debian: apt-get install postgresql-client)"
 for f in annotations entities numbers; do
 	[ -r "$out/$f.tsv" ] || die "$E_SYS" "no $out/$f.tsv: run run.sh first"

@@ -7,7 +7,7 @@
 # round them; CAST them where arithmetic is wanted.
 . "$(dirname "$0")/lib.sh"
 [ $# -eq 2 ] || usage_error "usage: load-sqlite.sh OUTDIR DB"
-out=$1 db=$2
+out=$(dashsafe "$1") db=$(dashsafe "$2")
 command -v sqlite3 >/dev/null || die "$E_SYS" "sqlite3 is not installed (Debian: apt-get install sqlite3)"
 for f in annotations entities numbers; do
 	[ -r "$out/$f.tsv" ] || die "$E_SYS" "no $out/$f.tsv: run run.sh first"
@@ -35,7 +35,7 @@ to_csv() {
 			printf "%s\"%s\"", (i > 1 ? "," : ""), f
 		}
 		printf "\n"
-	}' "$1"
+	}' <"$1"
 }
 
 sqlite3 -bail "$tmp" <<'SQL' >/dev/null || die "$E_SYS" "cannot create the tables in $tmp"

@@ -14,7 +14,7 @@ if [ "${1:-}" = --top ]; then
 fi
 [ $# -eq 1 ] || usage_error "usage: report.sh [--top N] OUTDIR"
 [[ $top =~ ^[1-9][0-9]*$ ]] || usage_error "--top needs a positive whole number"
-out=$1
+out=$(dashsafe "$1")
 command -v gnuplot >/dev/null || die "$E_SYS" "gnuplot is not installed (Debian: apt-get install gnuplot-nox)"
 for f in annotations entities numbers; do
 	[ -r "$out/$f.tsv" ] || die "$E_SYS" "no $out/$f.tsv: run run.sh first"
@@ -29,9 +29,9 @@ trap 'rm -rf -- "$work"' EXIT
 
 # Chart data, TSV: label, type, value. The stream's escapes are undone for display.
 unesc='function unesc(s) { gsub(/\\t/, " ", s); gsub(/\\n/, " ", s); gsub(/\\r/, " ", s); gsub(/\\\\/, "\\", s); return s }'
-awk -F '\t' "$unesc"' NR > 1 && ($1 == "LOC" || $1 == "ORG") { print unesc($2) "\t" $1 "\t" $3 }' "$out/entities.tsv" |
+awk -F '\t' "$unesc"' NR > 1 && ($1 == "LOC" || $1 == "ORG") { print unesc($2) "\t" $1 "\t" $3 }' <"$out/entities.tsv" |
 	sort -t "$TAB" -k3,3nr -k1,1 | first "$top" >"$work/entities.dat"
-awk -F '\t' "$unesc"' NR > 1 && $4 + 0 > 0 { print (unesc($2) == "" ? "(无单位)" : unesc($2)) " · " $1 "\t" $1 "\t" $4 "\t" $3 }' "$out/numbers.tsv" |
+awk -F '\t' "$unesc"' NR > 1 && $4 + 0 > 0 { print (unesc($2) == "" ? "(无单位)" : unesc($2)) " · " $1 "\t" $1 "\t" $4 "\t" $3 }' <"$out/numbers.tsv" |
 	sort -t "$TAB" -k4,4nr -k1,1 | first "$top" >"$work/numbers.dat"
 
 # One gnuplot run per chart; horizontal bars, the largest on top, labels in the CJK font.
@@ -69,7 +69,7 @@ chart "$work/numbers.dat" "$work/report-numbers.png" "数量总和：提及最�
 # html_rows FILE COLS: table rows of a TSV's body, text escaped for HTML.
 html_rows() {
 	awk -F '\t' -v cols="$2" "$unesc"' function h(s) { gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s); return s }
-		NR > 1 { printf "<tr>"; for (i = 1; i <= cols; i++) printf "<td>%s</td>", h(unesc($i)); print "</tr>" }' "$1"
+		NR > 1 { printf "<tr>"; for (i = 1; i <= cols; i++) printf "<td>%s</td>", h(unesc($i)); print "</tr>" }' <"$1"
 }
 summary=$(bash "$PIPELINES/summary.sh" "$out" | first 1 | sed 's/&/\&amp;/g; s/</\&lt;/g')
 {

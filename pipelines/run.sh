@@ -31,6 +31,7 @@ EOF
 }
 
 . "$(dirname "$0")/lib.sh"
+stamped "$@"
 
 jobs=1 state="" quiet=0 shard_opts=() table_opts=() table=0 pipe=0 csv=0 hosts=""
 while [ $# -gt 0 ]; do
@@ -69,7 +70,8 @@ fi
 [ "$pipe" -eq 0 ] || { [ "$table" -eq 1 ] && [ "$csv" -eq 0 ]; } || usage_error "--pipe splits TSV tables: give --table ID,TEXT (and no --csv)"
 [ "$pipe" -eq 0 ] || [ -z "$state" ] || usage_error "--pipe and --state do not go together (the state follows whole files)"
 [ -z "$hosts" ] || [ -r "$hosts" ] || usage_error "cannot read the host list '$hosts'"
-out=${*: -1}
+out=$(dashsafe "${*: -1}")
+[ -z "$state" ] || state=$(dashsafe "$state")
 inputs=("${@:1:$#-1}")
 # Shard names are passed between GNU parallel and the scripts one per line.
 case $out$state in *$'\n'*) usage_error "OUTDIR and the state folder may not contain a newline" ;; esac
