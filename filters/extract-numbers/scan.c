@@ -291,6 +291,33 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 		f->q += f->unit->n;
 }
 
+/* 两到三万, 十八至三十万, 一千到两千万: the lower end borrows the 万/亿 that ends the
+ * upper one, when it has none of its own and stays below it. */
+static void shared_multiplier(struct scanner *S, const char *s)
+{
+	long e = 0;
+	size_t q = S->y.end;
+	while (q > S->y.last) {
+		int32_t cp = lex_last_cp(s + S->y.last, q - S->y.last);
+		const struct numchar *c = numtab_get(&S->t->num, cp);
+		if (!c || c->role != NR_BIG)
+			break;
+		e += c->value;
+		q -= 3;
+	}
+	if (!e) {
+		const struct numchar *c = numtab_get(&S->t->num, lex_cp(s + S->y.last, S->y.end - S->y.last));
+		if (c && c->role == NR_UNIT && S->y.ntok == 2 && !(S->x.flags & NUM_MULT))
+			e = c->value;   /* 两~3百 */
+	}
+	if (!e || (S->x.flags & NUM_BIGS))
+		return;
+	dec_copy(&S->tmp, &S->val);
+	dec_shift(&S->tmp, e);
+	if (dec_cmp(&S->tmp, &S->y.v) <= 0)
+		dec_copy(&S->val, &S->tmp);
+}
+
 /* 3至5个, 一到两个, 3万-5万元: one mention, the lower end, mod about. */
 static void range_part(struct scanner *S, const char *s, size_t n, struct found *f)
 {
@@ -301,8 +328,8 @@ static void range_part(struct scanner *S, const char *s, size_t n, struct found 
 	size_t r = f->q + rg->n;
 	if (!numeral_parse(&S->P, s, n, r, &S->y) || (S->y.flags & (NUM_LEADZERO | NUM_LONG)))
 		return;
-	int ascii = (unsigned char)rg->s[0] < 0x80;
-	if (ascii && !((S->x.flags & NUM_ARABIC) && (S->y.flags & NUM_ARABIC)))
+	/* A-3, 三-5: a hyphen joins ranges of Arabic numbers only */
+	if (rg->s[0] == '-' && !((S->x.flags & NUM_ARABIC) && (S->y.flags & NUM_ARABIC)))
 		return;
 	struct found g = *f;
 	g.q = S->y.end;
@@ -311,6 +338,7 @@ static void range_part(struct scanner *S, const char *s, size_t n, struct found 
 		return;
 	*f = g;
 	f->range = 1;
+	shared_multiplier(S, s);
 	if (dec_cmp(&S->y.v, &S->val) < 0)
 		dec_copy(&S->val, &S->y.v);
 	set_mod(f, "about");

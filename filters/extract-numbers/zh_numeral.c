@@ -330,6 +330,7 @@ static int on_big(struct numparser *P, struct state *st, const struct numchar *c
 	st->small_max = 99;
 	st->last_exp = e;
 	st->bigs++;
+	*flags |= NUM_BIGS;
 	return 1;
 }
 

@@ -25,7 +25,8 @@ enum {
 	NUM_DOTTED   = 1 << 12,  /* 1.2.3: a version or a date, not a number */
 	NUM_MULT     = 1 << 13,  /* has a multiplier (十百千万亿) */
 	NUM_LONG     = 1 << 14,  /* an Arabic integer of 7 or more digits without separators */
-	NUM_DIGIT    = 1 << 15   /* has a digit (not only multipliers: 万, 千 alone) */
+	NUM_DIGIT    = 1 << 15,  /* has a digit (not only multipliers: 万, 千 alone) */
+	NUM_BIGS     = 1 << 16   /* has 万, 亿 or 兆 */
 };
 
 enum numrole { NR_NONE, NR_DIGIT, NR_ZERO, NR_UNIT, NR_BIG, NR_POINT, NR_NEG, NR_VAGUE, NR_VMID };

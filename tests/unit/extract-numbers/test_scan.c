@@ -69,6 +69,9 @@ static void vague_and_ranges(void)
 	expect("数千名群众", "数千名=1000 名 over count");
 	expect("好几十个", "好几十个=10 个 over count");
 	expect("两三个", "两三个=2 个 about count");
+	expect("两到三万港元", "两到三万港元=20000 港元 about money");
+	expect("十八至三十万日元", "十八至三十万日元=180000 日元 about money");
+	expect("一千到两千万元", "一千到两千万元=10000000 元 about money");
 }
 
 static void english(void)
