@@ -1,0 +1,44 @@
+#!/bin/sh
+# Shards with GNU parallel give the serial run's outputs byte for byte: per file, several
+# files per shard, on the local login ":" of an sshloginfile, and per block of a table
+# (--pipe); on data/sample and on a generated larger corpus with awkward file names.
+set -u
+. "$(dirname "$0")/pipeline-common.inc"
+R=$P/run.sh
+if ! built; then skip pipeline/parallel "$missing is not built"; exit 0; fi
+if ! command -v parallel >/dev/null; then skip pipeline/parallel "GNU parallel is not installed"; exit 0; fi
+
+corpus "$T/corpus" 100
+echo : >"$T/hosts"
+# Inputs named relative to the checkout, as users name them; the doc column keeps the name.
+for set in sample corpus; do
+	if [ $set = sample ]; then in=$TOP/data/sample; else in=$T/corpus; fi
+	if ! (cd "$T" && sh "$R" -q "$in" "serial-$set") 2>"$T/log"; then
+		fail "pipeline/parallel-$set-serial" "$(tail -n 2 "$T/log" | tr '\n' '|')"
+		continue
+	fi
+	for mode in "-j 2" "-j 2 --batch 7" "-j 3 --hosts hosts"; do
+		case $mode in *hosts*) what=sshlogin ;; *batch*) what=batch ;; *) what=files ;; esac
+		name=pipeline/parallel-$set-$what
+		# shellcheck disable=SC2086 # the mode's words are meant to split
+		if (cd "$T" && sh "$R" -q $mode "$in" "par") 2>"$T/log" && same_outputs "$T/serial-$set" "$T/par" 2>"$T/why"; then
+			ok "$name"
+		else
+			fail "$name" "$(cat "$T/why" 2>/dev/null) $(tail -n 2 "$T/log" | tr '\n' '|')"
+		fi
+		rm -rf "$T/par"
+	done
+done
+
+# Block mode: the corpus as one document table, split into blocks of rows.
+{ printf 'id\ttext\n'; bash "$P/files-to-table.sh" "$T/corpus"; } >"$T/table.tsv" 2>"$T/log"
+if (cd "$T" && sh "$R" -q --table id,text table.tsv tserial) 2>"$T/log" &&
+	(cd "$T" && sh "$R" -q -j 2 --pipe --block 64k --table id,text table.tsv tpar) 2>>"$T/log" &&
+	same_outputs "$T/tserial" "$T/tpar" 2>"$T/why"; then
+	ok pipeline/parallel-pipe-blocks
+else
+	fail pipeline/parallel-pipe-blocks "$(cat "$T/why" 2>/dev/null) $(tail -n 2 "$T/log" | tr '\n' '|')"
+fi
+# The table and the files are the same documents: the same stream.
+check pipeline/parallel-table-equals-files "the table run differs from the file run" \
+	same_outputs "$T/tserial" "$T/serial-corpus"
