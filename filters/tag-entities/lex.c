@@ -5,11 +5,6 @@
 #include "cli.h"
 #include "lex.h"
 
-static uint64_t edge_key(uint32_t parent, int32_t cp)
-{
-	return (((uint64_t)parent << 32) | (uint32_t)cp) + 1;
-}
-
 struct lex *lex_new(int root_table)
 {
 	struct lex *x = xcalloc(1, sizeof *x);
@@ -18,8 +13,7 @@ struct lex *lex_new(int root_table)
 	else
 		x->first = xcalloc(LEX_ROOT_SPAN / 64, sizeof *x->first);
 	x->cap = 1024;
-	x->keys = xcalloc(x->cap, sizeof *x->keys);
-	x->vals = xcalloc(x->cap, sizeof *x->vals);
+	x->edges = xcalloc(x->cap, sizeof *x->edges);
 	x->ncap = 1024;
 	x->info = xcalloc(x->ncap, sizeof *x->info);
 	x->nodes = 1;
@@ -36,8 +30,7 @@ void lex_free(struct lex *x)
 		return;
 	free(x->root);
 	free(x->first);
-	free(x->keys);
-	free(x->vals);
+	free(x->edges);
 	free(x->info);
 	free(x->infos);
 	buf_free(&x->pool);
@@ -47,21 +40,18 @@ void lex_free(struct lex *x)
 static void grow_edges(struct lex *x)
 {
 	size_t ncap = x->cap * 2;
-	uint64_t *k = xcalloc(ncap, sizeof *k);
-	uint32_t *v = xcalloc(ncap, sizeof *v);
+	struct lexedge *t = xcalloc(ncap, sizeof *t);
 	for (size_t i = 0; i < x->cap; i++) {
-		if (!x->keys[i])
+		const struct lexedge *e = &x->edges[i];
+		if (!e->child)
 			continue;
-		size_t s = lex_slot(x->keys[i], ncap);
-		while (k[s])
+		size_t s = lex_slot(e->parent, (int32_t)e->cp, ncap);
+		while (t[s].child)
 			s = (s + 1) & (ncap - 1);
-		k[s] = x->keys[i];
-		v[s] = x->vals[i];
+		t[s] = *e;
 	}
-	free(x->keys);
-	free(x->vals);
-	x->keys = k;
-	x->vals = v;
+	free(x->edges);
+	x->edges = t;
 	x->cap = ncap;
 }
 
@@ -87,16 +77,12 @@ static uint32_t child_or_add(struct lex *x, uint32_t parent, int32_t cp)
 	x->info[parent] |= LEX_KIDS;
 	if (parent == 0 && (uint32_t)cp < LEX_ROOT_SPAN)
 		x->first[cp >> 6] |= 1ULL << (cp & 63);
-	uint64_t k = edge_key(parent, cp);
-	size_t s = lex_slot(k, x->cap);
-	while (x->keys[s]) {
-		if (x->keys[s] == k)
-			return x->vals[s];
-		s = (s + 1) & (x->cap - 1);
-	}
+	size_t s = lex_slot(parent, cp, x->cap);
+	for (; x->edges[s].child; s = (s + 1) & (x->cap - 1))
+		if (x->edges[s].parent == parent && x->edges[s].cp == (uint32_t)cp)
+			return x->edges[s].child;
 	uint32_t n = new_node(x);
-	x->keys[s] = k;
-	x->vals[s] = n;
+	x->edges[s] = (struct lexedge){ parent, (uint32_t)cp, n };
 	x->used++;
 	return n;
 }

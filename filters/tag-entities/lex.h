@@ -58,8 +58,7 @@ struct lexinfo {
 struct lex {
 	uint32_t *root;          /* LEX_ROOT_SPAN children of the root, or NULL */
 	uint64_t *first;         /* without root: a bit per first character below the span */
-	uint64_t *keys;          /* (parent << 32 | cp) + 1; 0 = empty slot */
-	uint32_t *vals;
+	struct lexedge { uint32_t parent, cp, child; } *edges;   /* child 0 = empty slot */
 	size_t cap, used;        /* hash slots */
 	uint32_t *info;          /* per node: index into infos (0 = none) | LEX_KIDS */
 	size_t nodes, ncap;
@@ -68,8 +67,9 @@ struct lex {
 	struct buf pool;
 };
 
-static inline size_t lex_slot(uint64_t k, size_t cap)
+static inline size_t lex_slot(uint32_t parent, int32_t cp, size_t cap)
 {
+	uint64_t k = ((uint64_t)parent << 32) | (uint32_t)cp;
 	k ^= k >> 29;
 	k *= 0xbf58476d1ce4e5b9ULL;
 	k ^= k >> 32;
@@ -85,13 +85,10 @@ static inline uint32_t lex_step(const struct lex *x, uint32_t node, int32_t cp)
 		return 0;
 	if (!(x->info[node] & LEX_KIDS))
 		return 0;
-	uint64_t k = (((uint64_t)node << 32) | (uint32_t)cp) + 1;
-	size_t s = lex_slot(k, x->cap);
-	while (x->keys[s]) {
-		if (x->keys[s] == k)
-			return x->vals[s];
-		s = (s + 1) & (x->cap - 1);
-	}
+	size_t s = lex_slot(node, cp, x->cap);
+	for (const struct lexedge *e; (e = &x->edges[s])->child; s = (s + 1) & (x->cap - 1))
+		if (e->parent == node && e->cp == (uint32_t)cp)
+			return e->child;
 	return 0;
 }
 

@@ -2,11 +2,14 @@
 """Score tag-entities output against gold entities, or build a stream from gold sentences.
 
   score_entities.py stream SENTENCES.tsv          print a stream of seg rows (until segment exists)
+  score_entities.py datetime CASES.tsv BIN   check DATE values against Recognizers-Text cases
   score_entities.py score STREAM.tsv GOLD.tsv [--min F1] [--show N]
       compares multisets of (doc, type, surface) after NFKC and removing white space;
       prints micro and per-type precision/recall/F1; exits 1 below --min.
 """
 import collections
+import re
+import subprocess
 import sys
 import unicodedata
 
@@ -43,6 +46,12 @@ def stream(path):
             print(f"{doc}\t{seg[doc]}\tseg\t{kind}\t0\t{n}\t{escape(text)}\t\t\t")
 
 
+def doc_id(doc):
+    """Gold names documents by file name without .txt; the stream by the name as given."""
+    doc = doc.rsplit("/", 1)[-1]
+    return doc[:-4] if doc.endswith(".txt") else doc
+
+
 def read_stream(path):
     got = collections.Counter()
     with open(path, encoding="utf-8") as f:
@@ -52,7 +61,7 @@ def read_stream(path):
             r = line.rstrip("\n").split("\t")
             if r[col["kind"]] != "ent":
                 continue
-            got[(r[col["doc"]], r[col["type"]], norm(unescape(r[col["text"]])))] += 1
+            got[(doc_id(r[col["doc"]]), r[col["type"]], norm(unescape(r[col["text"]])))] += 1
     return got
 
 
@@ -94,7 +103,49 @@ def score(stream_path, gold_path, minimum, show):
     return f >= minimum
 
 
+# Gregorian dates written with numbers: the part of the Recognizers-Text cases in scope
+# (no lunar calendar, era names, weekdays, relative days or bare day numbers).
+CN = "0-9０-９〇零一二三四五六七八九十"
+IN_SCOPE = re.compile("^(?:[%s]{2,4}年)?[%s]{1,3}月[%s]{1,3}[日号]$|^[%s]{4}年[%s]{1,3}月$|"
+                      "^[0-9]{4}([-/.])[0-9]{1,2}\\1[0-9]{1,2}$|^[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+                      % (CN, CN, CN, CN, CN))
+
+
+def datetime_cases(path, binary):
+    cases = []
+    with open(path, encoding="utf-8") as f:
+        header = next(f).rstrip("\n").split("\t")
+        col = {name: i for i, name in enumerate(header)}
+        for line in f:
+            r = line.rstrip("\n").split("\t")
+            text, value = r[col["expected_text"]], r[col["expected_value"]]
+            if not IN_SCOPE.match(text) or "\n" in r[col["input"]]:
+                continue
+            if value.startswith("XXXX-"):
+                value = "--" + value[5:]
+            cases.append((r[col["case_id"]], r[col["input"]], text, value))
+    inp = "".join(c[1] + "\n" for c in cases)
+    out = subprocess.run([binary, "--lines", "--only"], input=inp.encode(), capture_output=True,
+                         check=False).stdout.decode()
+    found = collections.defaultdict(set)
+    for line in out.splitlines()[1:]:
+        r = line.split("\t")
+        if r[3] == "DATE":
+            found[int(r[1])].add((r[6], r[7]))
+    good = 0
+    for i, (cid, inp_text, text, value) in enumerate(cases, 1):
+        if (text, value) in found[i] or (not value and text in {t for t, _ in found[i]}):
+            good += 1
+        else:
+            print(f"# {cid}: {inp_text!r}: want DATE {text} = {value}, got {sorted(found[i])}")
+    print(f"# {good} of {len(cases)} in-scope cases agree")
+    return good, len(cases)
+
+
 def main(argv):
+    if len(argv) >= 3 and argv[0] == "datetime":
+        good, total = datetime_cases(argv[1], argv[2])
+        return 0 if total and good * 10 >= total * 9 else 1
     if len(argv) >= 2 and argv[0] == "stream":
         stream(argv[1])
         return 0
