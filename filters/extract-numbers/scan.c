@@ -116,9 +116,11 @@ static size_t minus_before(const struct tables *t, const char *s, size_t pos)
 	if (b == 0)
 		return l;
 	size_t dl;
-	if (is_ascii_alnum((unsigned char)s[b - 1]) || (b >= 3 && digit_at(s + b - 3, 3, &dl) >= 0) ||
-	    lex_before(&t->units, s, 0, b))
-		return 0;
+	unsigned char c = (unsigned char)s[b - 1];
+	if (is_ascii_alnum(c) || strchr(")]-~%", c) || (b >= 3 && digit_at(s + b - 3, 3, &dl) >= 0) ||
+	    lex_before(&t->units, s, 0, b) || lex_before(&t->range, s, 0, b) ||
+	    (b >= 3 && (lex_last_cp(s + b - 3, 3) == 0xFF09 || lex_last_cp(s + b - 3, 3) == 0x3011)))
+		return 0;   /* after ）or 】 too: 1万(含)-5万元 */
 	return l;
 }
 
@@ -373,7 +375,7 @@ static int tenths(struct scanner *S, const char *s, size_t n, struct found *f, i
 	return 1;
 }
 
-/* 一吨半, 三年半, 三成半: half a unit more. */
+/* 一吨半, 三年半, 三成半: half a unit more; 一个半小时: the unit comes after 半. */
 static void half(struct scanner *S, const char *s, size_t n, struct found *f, int tenth)
 {
 	const struct lex_entry *h = f->q < n ? lex_at(&S->t->half, s + f->q, n - f->q) : NULL;
@@ -382,6 +384,14 @@ static void half(struct scanner *S, const char *s, size_t n, struct found *f, in
 	dec_parse(&S->tmp, tenth ? "5" : "0.5", tenth ? 1 : 3);
 	dec_add(&S->val, &S->tmp);
 	f->q += h->n;
+	const struct lex_entry *later = unit_at(S->t, s, n, f->q);
+	if (later && strcmp(f->type, "count") == 0 && strcmp(later->f[0], "count") != 0 &&
+	    strcmp(later->f[0], "tenth") != 0 && strcmp(later->f[0], "discount") != 0) {
+		f->unit = later;
+		f->type = later->f[0];
+		f->unit_name = unit_name(later);
+		f->q += later->n;
+	}
 }
 
 /* After the unit: 左右, 以上, ...; 3天后 is a relative date. Returns 0 to drop. */

@@ -9,7 +9,7 @@
 /* ---- the character table ---- */
 
 static const char *const role_names[] = {
-	"", "digit", "zero", "unit", "big", "point", "neg", "vague", "vmid"
+	"", "digit", "zero", "unit", "big", "point", "neg", "vague", "vmid", "link"
 };
 
 struct load_ctx {
@@ -246,8 +246,9 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 	int d = c->role == NR_ZERO ? 0 : c->value;
 	if (st->prev == P_DIGIT || (st->prev == P_ZERO && st->seq)) {
 		int ahead = is_numeric_at(P->T, s, n, next, 1 << NR_DIGIT | 1 << NR_ZERO);
+		int point = is_numeric_at(P->T, s, n, next, 1 << NR_POINT);
 		if (!st->seq && st->digit_run == 1 && d == st->last_digit + 1 && d > 1 && !ahead &&
-		    c->role == NR_DIGIT) {
+		    !point && c->role == NR_DIGIT) {
 			st->last_digit = d;
 			st->digit_run++;
 			return 2;   /* a range: keep the lower digit pending */
@@ -460,6 +461,12 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 		*flags |= ok ? NUM_OVER | NUM_DIGIT : 0;
 		np = P_VAGUE;
 		break;
+	case NR_LINK:
+		/* 两个亿, 几个亿: 个 between a number and 亿 or 万 is no measure word */
+		ok = (st->prev == P_DIGIT || st->prev == P_UNIT || st->prev == P_ARABIC ||
+		      st->prev == P_VAGUE) && is_numeric_at(P->T, s, n, next, 1 << NR_BIG);
+		np = P_VMID;
+		break;
 	case NR_VMID:
 		ok = (st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ARABIC) &&
 		     is_numeric_at(P->T, s, n, next, 1 << NR_BIG);
@@ -467,9 +474,15 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 		np = P_VMID;
 		break;
 	case NR_POINT:
-		if (st->prev == P_DIGIT || st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO) {
-			if (st->seq)
-				return 0;
+		if (st->prev == P_DIGIT || st->prev == P_UNIT || st->prev == P_BIG ||
+		    (st->prev == P_ZERO && st->seq)) {
+			if (st->seq) {
+				/* 一七二零点一: the digits read one by one are the whole part */
+				dec_parse(&P->pend, P->digits.p, P->digits.n);
+				st->have_pend = 1;
+				st->seq = 0;
+				st->unit_then_digit = 0;
+			}
 			/* 两千三点一 is 2300.1: the elided digit takes its place first */
 			if (st->have_pend && st->unit_then_digit && st->last_exp >= 1)
 				dec_shift(&P->pend, st->last_exp - 1);

@@ -29,7 +29,8 @@ enum {
 	NUM_BIGS     = 1 << 16   /* has 万, 亿 or 兆 */
 };
 
-enum numrole { NR_NONE, NR_DIGIT, NR_ZERO, NR_UNIT, NR_BIG, NR_POINT, NR_NEG, NR_VAGUE, NR_VMID };
+enum numrole { NR_NONE, NR_DIGIT, NR_ZERO, NR_UNIT, NR_BIG, NR_POINT, NR_NEG, NR_VAGUE, NR_VMID,
+               NR_LINK };
 
 struct numchar {
 	unsigned char role;   /* enum numrole */
@@ -61,7 +62,7 @@ static inline int numtab_starts(const struct numtab *T, int32_t cp)
 	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
 		return 1;
 	const struct numchar *c = numtab_get(T, cp);
-	return c && c->role != NR_POINT && c->role != NR_VMID;
+	return c && c->role != NR_POINT && c->role != NR_VMID && c->role != NR_LINK;
 }
 
 struct numeral {
