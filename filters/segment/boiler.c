@@ -9,7 +9,10 @@ extern const char data_footer_markers_txt[], data_starts_article_txt[];
 extern const unsigned long data_boiler_markers_txt_len, data_boiler_lines_txt_len;
 extern const unsigned long data_footer_markers_txt_len, data_starts_article_txt_len;
 
-static struct wordlist markers, whole, footer, openers;
+/* One list for the furniture phrases (tag 1) and the footer phrases (tag 2): a line is
+ * searched once for both. */
+enum { TAG_MARKER = 1, TAG_FOOTER = 2 };
+static struct wordlist markers, whole, openers;
 
 /* Furniture is short; a long line holding a marker phrase is prose about it. */
 #define FURNITURE_MAX_CP 100
@@ -21,7 +24,7 @@ void boiler_setup(void)
 {
 	wl_load(&markers, data_boiler_markers_txt, data_boiler_markers_txt_len);
 	wl_load(&whole, data_boiler_lines_txt, data_boiler_lines_txt_len);
-	wl_load(&footer, data_footer_markers_txt, data_footer_markers_txt_len);
+	wl_add_list(&markers, data_footer_markers_txt, data_footer_markers_txt_len, TAG_FOOTER);
 	wl_load(&openers, data_starts_article_txt, data_starts_article_txt_len);
 }
 
@@ -110,23 +113,22 @@ static int host_list(const char *p, size_t n)
 	return hosts >= 2 && hosts * 2 >= tokens;
 }
 
-int footer_line(const char *p, size_t n, size_t ncp)
-{
-	return ncp <= FURNITURE_MAX_CP && wl_within(&footer, p, n);
-}
-
 int article_opener(const char *p, size_t n)
 {
 	return wl_prefix(&openers, p, n) > 0;
 }
 
-int boiler_line(const char *p, size_t n, size_t ncp)
+unsigned furniture(const char *p, size_t n, size_t ncp, int tokens)
 {
-	if (wl_has(&whole, p, n))
-		return 1;
-	if (host_list(p, n))
-		return 1;
+	if (wl_has(&whole, p, n) || host_list(p, n))
+		return FURN_BOILER;
 	if (ncp > FURNITURE_MAX_CP)
 		return 0;
-	return wl_within(&markers, p, n) || menu_bar(p, n) || breadcrumb(p, n) || link_item(p, n);
+	unsigned tags = wl_tags_within(&markers, p, n, TAG_FOOTER);
+	if (tags & TAG_FOOTER)
+		return FURN_FOOTER | FURN_BOILER;
+	if (tags || (tokens >= MENU_MIN_WORDS && menu_bar(p, n)) ||
+	    (tokens >= 3 && breadcrumb(p, n)) || link_item(p, n))
+		return FURN_BOILER;
+	return 0;
 }

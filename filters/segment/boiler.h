@@ -5,10 +5,11 @@
 #include <stddef.h>
 
 void boiler_setup(void);
-/* Is the trimmed line p[0..n) of ncp code points page furniture? */
-int boiler_line(const char *p, size_t n, size_t ncp);
-/* Does it begin the page footer (copyright, disclaimer)? */
-int footer_line(const char *p, size_t n, size_t ncp);
+enum { FURN_BOILER = 1, FURN_FOOTER = 2 };
+/* Is the trimmed line p[0..n) (ncp code points, tokens space-separated words) page
+ * furniture (FURN_BOILER), and does it begin the page footer, a copyright or disclaimer
+ * notice (FURN_FOOTER as well)? */
+unsigned furniture(const char *p, size_t n, size_t ncp, int tokens);
 /* Does it open a news article (本报讯...)? */
 int article_opener(const char *p, size_t n);
 

@@ -1,4 +1,5 @@
 /* lines: features of a single line. */
+#include <stdint.h>
 #include <string.h>
 #include "boiler.h"
 #include "chars.h"
@@ -10,6 +11,8 @@
 #define TITLE_MAX_CP 40
 /* "兰亭社区:" is a heading; a longer line ending in a colon introduces what follows. */
 #define COLON_TITLE_MAX_CP 12
+/* The longest credit line ("记者 高翠清 李海珍 通讯员 云泽林 高文娟" is 25). */
+#define CREDIT_MAX_CP 48
 
 void lines_setup(void)
 {
@@ -124,12 +127,16 @@ static void ending(struct linefeat *f, const char *p, size_t n)
 /* Code points in p[0..n), or a number above COUNT_CAP when there are more. */
 static size_t count_cp(const char *p, size_t n)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		k += ((unsigned char)p[i] & 0xC0) != 0x80;
-		if (k > COUNT_CAP)
-			return k;
+	size_t k = 0, i = 0;
+	/* Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear. */
+	for (; i + 8 <= n && k <= COUNT_CAP; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+		k += 8 - (size_t)__builtin_popcountll(cont);
 	}
+	for (; i < n && k <= COUNT_CAP; i++)
+		k += ((unsigned char)p[i] & 0xC0) != 0x80;
 	return k;
 }
 
@@ -155,7 +162,7 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		if (complete) {
 			ending(f, p, n);
 			f->caption_credit = caption_with_credit(p, n);
-			f->boiler = boiler_line(p, n, f->ncp);
+			f->boiler = furniture(p, n, f->ncp, 0) != 0;
 		}
 		return;
 	}
@@ -169,10 +176,13 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 	if (!complete)
 		return;
 	ending(f, p, n);
-	f->credit = credit_line(p, n, &f->photo);
+	/* A credit line has no commas and no sentence end. */
+	if (f->ncp <= CREDIT_MAX_CP && !f->commas && !f->stop_inside && !f->ends_period)
+		f->credit = credit_line(p, n, &f->photo);
 	f->caption_credit = !f->credit && caption_with_credit(p, n);
-	f->footer = footer_line(p, n, f->ncp);
-	f->boiler = f->footer || (!f->credit && boiler_line(p, n, f->ncp));
+	unsigned furn = furniture(p, n, f->ncp, f->tokens);
+	f->footer = (furn & FURN_FOOTER) != 0;
+	f->boiler = f->footer || (!f->credit && furn);
 }
 
 int lf_title_like(const struct linefeat *f)

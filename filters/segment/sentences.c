@@ -286,19 +286,27 @@ static void scan(struct splitter *sp, size_t limit)
 				continue;
 			}
 		} else {
-			len = ch_decode(p + sp->pos, sp->t.n - sp->pos, &c);
-			/* Inside a run of ideographs nothing can happen but counting: every
-			 * position is a grapheme boundary and none is a cut point or an end. */
-			if (len == 3 && ch_is_han(c) && ch_is_han(sp->prev) && !sp->after_stop &&
+			/* Inside a run of ideographs (U+4000..U+9FFF, lead bytes E4..E9) nothing
+			 * can happen but counting: every position is a grapheme boundary, none
+			 * is a cut point or a sentence end. */
+			if (b >= 0xE4 && b <= 0xE9 && !sp->after_stop && sp->pos > sp->seg &&
+			    (ch_is_han(sp->prev) || ch_is_ascii_alnum(sp->prev)) &&
 			    sp->ncp + 1 < sp->max_cp) {
-				sp->gb = sp->pos;
-				sp->gb_cp = sp->ncp;
-				sp->ncp++;
-				sp->words++;
-				sp->prev = c;
-				sp->pos += 3;
+				size_t room = sp->max_cp - 1 - sp->ncp, k = 0, j = sp->pos;
+				while (k < room && j + 3 <= limit && (unsigned char)p[j] >= 0xE4 &&
+				       (unsigned char)p[j] <= 0xE9) {
+					j += 3;
+					k++;
+				}
+				sp->gb = j - 3;
+				sp->gb_cp = sp->ncp + k - 1;
+				sp->ncp += k;
+				sp->words += k;
+				ch_decode(p + j - 3, 3, &sp->prev);
+				sp->pos = j;
 				continue;
 			}
+			len = ch_decode(p + sp->pos, sp->t.n - sp->pos, &c);
 		}
 		step(sp, c, len);
 	}

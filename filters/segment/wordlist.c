@@ -16,7 +16,11 @@ static unsigned head_hash(const char *p)
 void wl_load(struct wordlist *wl, const char *data, size_t n)
 {
 	memset(wl, 0, sizeof *wl);
-	size_t cap = 0;
+	wl_add_list(wl, data, n, 1);
+}
+
+void wl_add_list(struct wordlist *wl, const char *data, size_t n, unsigned tag)
+{
 	const char *p = data, *e = data + n;
 	while (p < e) {
 		const char *nl = memchr(p, '\n', (size_t)(e - p));
@@ -25,20 +29,20 @@ void wl_load(struct wordlist *wl, const char *data, size_t n)
 		while (q > p && (q[-1] == '\r' || q[-1] == ' ' || q[-1] == '\t'))
 			q--;
 		if (q > p && *p != '#') {
-			if (wl->n == cap) {
-				cap = cap ? cap * 2 : 32;
-				wl->w = xrealloc(wl->w, cap * sizeof *wl->w);
-				wl->len = xrealloc(wl->len, cap * sizeof *wl->len);
-				wl->hash = xrealloc(wl->hash, cap * sizeof *wl->hash);
-			}
+			size_t i = wl->n++;
+			wl->w = xrealloc(wl->w, wl->n * sizeof *wl->w);
+			wl->len = xrealloc(wl->len, wl->n * sizeof *wl->len);
+			wl->hash = xrealloc(wl->hash, wl->n * sizeof *wl->hash);
+			wl->tag = xrealloc(wl->tag, wl->n * sizeof *wl->tag);
 			size_t l = (size_t)(q - p);
-			wl->w[wl->n] = xmalloc(l + 1);
-			memcpy(wl->w[wl->n], p, l);
-			wl->w[wl->n][l] = '\0';
-			wl->len[wl->n++] = l;
+			wl->w[i] = xmalloc(l + 1);
+			memcpy(wl->w[i], p, l);
+			wl->w[i][l] = '\0';
+			wl->len[i] = l;
+			wl->tag[i] = tag;
+			wl->hash[i] = l >= 3 ? head_hash(p) : ~0u;
 			if (l > wl->maxlen)
 				wl->maxlen = l;
-			wl->hash[wl->n - 1] = l >= 3 ? head_hash(p) : ~0u;
 			if (l >= 3) {
 				unsigned k = head_hash(p);
 				wl->head[k >> 3] |= (unsigned char)(1u << (k & 7));
@@ -55,6 +59,7 @@ void wl_free(struct wordlist *wl)
 	free(wl->w);
 	free(wl->len);
 	free(wl->hash);
+	free(wl->tag);
 	memset(wl, 0, sizeof *wl);
 }
 
@@ -92,12 +97,13 @@ static int has_short(const char *p, size_t n, const char *w, size_t l)
 /* One pass over the text: at each character start, entries are compared only when the
  * next three bytes hash like an entry's start (memmem entry by entry costs more than the
  * short lines themselves). */
-int wl_within(const struct wordlist *wl, const char *p, size_t n)
+unsigned wl_tags_within(const struct wordlist *wl, const char *p, size_t n, unsigned want)
 {
+	unsigned seen = 0;
 	for (size_t j = 0; j < wl->n; j++)
-		if (wl->len[j] < 3 && has_short(p, n, wl->w[j], wl->len[j]))
-			return 1;
-	for (size_t i = 0; i + 2 < n; i++) {
+		if (wl->len[j] < 3 && !(seen & wl->tag[j]) && has_short(p, n, wl->w[j], wl->len[j]))
+			seen |= wl->tag[j];
+	for (size_t i = 0; i + 2 < n && (seen & want) != want; i++) {
 		if (((unsigned char)p[i] & 0xC0) == 0x80)
 			continue;
 		unsigned k = head_hash(p + i);
@@ -105,7 +111,12 @@ int wl_within(const struct wordlist *wl, const char *p, size_t n)
 			continue;
 		for (size_t j = 0; j < wl->n; j++)
 			if (wl->hash[j] == k && wl->len[j] <= n - i && memcmp(wl->w[j], p + i, wl->len[j]) == 0)
-				return 1;
+				seen |= wl->tag[j];
 	}
-	return 0;
+	return seen;
+}
+
+int wl_within(const struct wordlist *wl, const char *p, size_t n)
+{
+	return wl_tags_within(wl, p, n, ~0u) != 0;
 }

@@ -8,12 +8,15 @@ struct wordlist {
 	char **w;
 	size_t *len;
 	unsigned *hash;               /* head hash of each entry (entries of 3 bytes or more) */
+	unsigned *tag;                /* which list an entry came from (a bit) */
 	size_t n;
 	size_t maxlen;
 	unsigned char head[8192];     /* bit per hash of the first three bytes of an entry */
 };
 
 void wl_load(struct wordlist *wl, const char *data, size_t n);
+/* Add the entries of another list, marked with tag (a bit; wl_load's entries have 1). */
+void wl_add_list(struct wordlist *wl, const char *data, size_t n, unsigned tag);
 void wl_free(struct wordlist *wl);
 /* Is p[0..n) exactly an entry? */
 int wl_has(const struct wordlist *wl, const char *p, size_t n);
@@ -21,5 +24,7 @@ int wl_has(const struct wordlist *wl, const char *p, size_t n);
 size_t wl_prefix(const struct wordlist *wl, const char *p, size_t n);
 /* Does p[0..n) contain an entry? */
 int wl_within(const struct wordlist *wl, const char *p, size_t n);
+/* The tags of the entries p[0..n) contains (stops early once all of want are seen). */
+unsigned wl_tags_within(const struct wordlist *wl, const char *p, size_t n, unsigned want);
 
 #endif
