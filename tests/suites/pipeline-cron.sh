@@ -1,0 +1,94 @@
+#!/bin/sh
+# Safe from cron: SIGKILL at any moment leaves the previous outputs (or, once renamed, the
+# new ones) whole, and an incremental state still right; the lock keeps a second job out
+# (it skips, or waits and gives up); the log is timestamped and stdout stays quiet.
+set -u
+. "$(dirname "$0")/pipeline-common.inc"
+R=$P/run.sh
+C=$P/cron.sh
+if ! built; then skip pipeline/cron "$missing is not built"; exit 0; fi
+if ! command -v flock >/dev/null || ! command -v setsid >/dev/null; then
+	skip pipeline/cron "flock or setsid is missing (util-linux)"
+	exit 0
+fi
+
+corpus "$T/corpus" 30
+(cd "$T" && sh "$R" -q corpus new) 2>"$T/log" || fail pipeline/cron-setup "$(tail -n 1 "$T/log")"
+(cd "$TOP" && sh "$R" -q data/sample "$T/old") 2>"$T/log" || fail pipeline/cron-setup "$(tail -n 1 "$T/log")"
+# A slow stage, so that a kill lands in the middle of the work.
+fake_bin "$T/slow"
+printf '#!/bin/sh\nsleep 0.3\nexec "$REAL/tag-entities" "$@"\n' | fake_prog "$T/slow" tag-entities
+export REAL="$BIN"
+
+# Each output after a kill must be the old file or the new one, byte for byte.
+whole() {
+	for f in annotations.tsv entities.tsv numbers.tsv; do
+		cmp -s "$T/out/$f" "$T/old/$f" || cmp -s "$T/out/$f" "$T/new/$f" || return 1
+	done
+}
+bad=""
+for delay in 0.05 0.2 0.4 0.7 1.0 1.5 2.5; do
+	rm -rf "$T/out"
+	cp -r "$T/old" "$T/out"
+	(cd "$T" && BIN=$T/slow setsid sh "$R" -q -j 2 --batch 4 corpus out) 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	kill -9 -- "-$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	whole || bad="$bad $delay"
+done
+if [ -z "$bad" ]; then ok pipeline/cron-sigkill-outputs-whole; else
+	fail pipeline/cron-sigkill-outputs-whole "a half-written output after a kill at${bad}s"
+fi
+# The scratch folders of killed runs are cleared by the next run.
+(cd "$T" && sh "$R" -q corpus out) 2>"$T/log"
+check pipeline/cron-after-kill-rerun "the rerun differs or left scratch folders" \
+	sh -c 'for f in annotations entities numbers; do cmp -s "$1/out/$f.tsv" "$1/new/$f.tsv" || exit 1; done
+		[ -z "$(ls -A "$1/out" | grep -v "\.tsv$")" ]' - "$T"
+
+# An incremental run killed half-way leaves a state the next run completes correctly.
+cp -r "$T/corpus" "$T/inc-in"
+(cd "$T" && sh "$R" -q --state state inc-in inc) 2>/dev/null
+cat "$TOP"/data/sample/*.txt >"$T/inc-in/added.txt"
+(cd "$T" && BIN=$T/slow setsid sh "$R" -q --state state inc-in inc) 2>/dev/null &
+pid=$!
+sleep 0.5
+kill -9 -- "-$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+if (cd "$T" && sh "$R" -q --state state inc-in inc) 2>"$T/log" &&
+	(cd "$T" && sh "$R" -q inc-in full) 2>>"$T/log" && same_outputs "$T/full" "$T/inc" 2>"$T/why"; then
+	ok pipeline/cron-sigkill-incremental
+else
+	fail pipeline/cron-sigkill-incremental "$(cat "$T/why") $(tail -n 2 "$T/log" | tr '\n' '|')"
+fi
+
+# The lock: a second job skips (status 0) or waits and gives up (status 3).
+fake_bin "$T/slower"
+printf '#!/bin/sh\nsleep 2.5\nexec "$REAL/tag-entities" "$@"\n' | fake_prog "$T/slower" tag-entities
+(cd "$T" && BIN=$T/slower sh "$C" --log cron.log -- corpus cronout) >"$T/cron.stdout" 2>&1 &
+first=$!
+i=0
+while ! grep -q 'start:' "$T/cron.log" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+st=0; (cd "$T" && sh "$C" --log cron2.log -- corpus cronout) >/dev/null 2>&1 || st=$?
+check pipeline/cron-lock-skips "second job: status $st, or no message" \
+	sh -c '[ "$1" -eq 0 ] && grep -q "skipping" "$2"' - "$st" "$T/cron2.log"
+st=0; (cd "$T" && sh "$C" --wait 1 --log cron3.log -- corpus cronout) >/dev/null 2>&1 || st=$?
+check pipeline/cron-lock-wait-gives-up "status $st, expected 3" [ "$st" -eq 3 ]
+st=0; wait "$first" || st=$?
+check pipeline/cron-first-job "status $st" [ "$st" -eq 0 ]
+check pipeline/cron-quiet-stdout "the job wrote to stdout: $(head -c 200 "$T/cron.stdout")" [ ! -s "$T/cron.stdout" ]
+check pipeline/cron-log "log lines without a timestamp, or no summary in the log" sh -c '
+	! grep -Ev "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z " "$1" && grep -q "documents, " "$1" &&
+	grep -q "end: status 0" "$1"' - "$T/cron.log"
+# A job that waits long enough runs after the first one.
+(cd "$T" && BIN=$T/slow sh "$C" --log cron4.log -- corpus cronout2) >/dev/null 2>&1 &
+first=$!
+sleep 0.3
+st=0; (cd "$T" && sh "$C" --wait 60 --lock cronout2/.lock --log cron5.log -- corpus cronout2) >/dev/null 2>&1 || st=$?
+wait "$first"
+check pipeline/cron-lock-waits "status $st after waiting" sh -c '[ "$1" -eq 0 ] && grep -q "end: status 0" "$2"' - "$st" "$T/cron5.log"
+# A failing run fails the job with the run's status.
+fake_bin "$T/fail"
+printf '#!/bin/sh\nexit 3\n' | fake_prog "$T/fail" segment
+st=0; (cd "$T" && BIN=$T/fail sh "$C" --log cron6.log -- corpus cronout) >/dev/null 2>&1 || st=$?
+check pipeline/cron-failure-status "status $st, expected 3" [ "$st" -eq 3 ]
