@@ -1,7 +1,8 @@
 #!/bin/sh
 # Quality of extract-numbers on the sample pages against the hand-checked gold
 # (tests/gold/numbers.tsv): F1 >= 0.95 on (value, unit) and on surface. The input is the
-# real `segment | extract-numbers` once segment is built; before that, the gold segments.
+# real `segment [| tag-entities] | extract-numbers` once segment is built (with the entity
+# rows when tag-entities is built too); before that, the gold segments.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BIN=${BIN:-$TOP/bin}
@@ -17,6 +18,11 @@ if [ -x "$BIN/segment" ]; then
 	for d in $docs; do files="$files $TOP/data/sample/$d.txt"; done
 	# shellcheck disable=SC2086
 	"$BIN/segment" $files > "$tmp/seg.tsv" || { echo "FAIL $name: segment failed"; exit 0; }
+	if [ -x "$BIN/tag-entities" ]; then
+		how="segment | tag-entities | extract-numbers"
+		"$BIN/tag-entities" "$tmp/seg.tsv" > "$tmp/ent.tsv" || { echo "FAIL $name: tag-entities failed"; exit 0; }
+		mv "$tmp/ent.tsv" "$tmp/seg.tsv"
+	fi
 else
 	how="gold segments | extract-numbers"
 	python3 "$TOP/tests/lib/numbers_stream.py" "$TOP/tests/gold/sentences.tsv" > "$tmp/seg.tsv"
