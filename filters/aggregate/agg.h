@@ -4,6 +4,7 @@
 #ifndef AGG_AGG_H
 #define AGG_AGG_H
 #include <stddef.h>
+#include <stdint.h>
 #include "buf.h"
 #include "groups.h"
 #include "ops.h"
@@ -27,6 +28,11 @@ struct agg {
 	/* per input: column indexes of the keys */
 	int *keycol;
 	struct field *keyf;        /* scratch for a key of several fields */
+	/* the batch being added: keys, their offsets in key, hashes, rows left out */
+	struct field *bkey;
+	size_t *bkoff;
+	uint64_t *bhash;
+	unsigned char *bskip;
 	/* output column names: the keys', then one per operation */
 	char **names;
 	int named;

@@ -5,6 +5,7 @@
 #define AGG_BAG_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "buf.h"
 
 struct bent {
@@ -31,5 +32,19 @@ void bag_free(struct bag *b);
 
 uint64_t hash_bytes(const char *p, size_t n);
 int bytes_cmp(const char *a, size_t an, const char *b, size_t bn);
+static inline uint64_t load8(const char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* a[0..n) == b[0..n), without a call for keys of 8 to 16 bytes */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n >= 8 && n <= 16)
+		return load8(a) == load8(b) && load8(a + n - 8) == load8(b + n - 8);
+	return memcmp(a, b, n) == 0;
+}
 
 #endif

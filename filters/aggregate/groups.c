@@ -72,11 +72,12 @@ static void grow(struct groups *g)
 
 static struct group *add(struct groups *g, const char *key, size_t n, uint64_t h)
 {
-	size_t head = (sizeof(struct group) + 15) & ~(size_t)15;
-	struct group *gr = arena_alloc(g, head + g->state_bytes + n);
+	/* header, key, states: a short key shares the header's cache line */
+	size_t head = (sizeof(struct group) + 15) & ~(size_t)15, kn = (n + 15) & ~(size_t)15;
+	struct group *gr = arena_alloc(g, head + kn + g->state_bytes);
 	gr->hash = h;
-	gr->st = (unsigned char *)gr + head;
-	gr->key = (char *)gr->st + g->state_bytes;
+	gr->key = (char *)gr + head;
+	gr->st = (unsigned char *)gr->key + kn;
 	gr->keylen = n;
 	if (n)
 		memcpy(gr->key, key, n);
@@ -93,7 +94,7 @@ struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h
 	size_t mask = g->cap - 1, j = h & mask;
 	for (; g->slot[j].hash; j = (j + 1) & mask) {
 		struct group *gr = g->slot[j].g;
-		if (g->slot[j].hash == h && gr->keylen == n && memcmp(gr->key, key, n) == 0)
+		if (g->slot[j].hash == h && gr->keylen == n && same_bytes(gr->key, key, n))
 			return gr;
 	}
 	struct group *gr = add(g, key, n, h);
@@ -102,6 +103,20 @@ struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h
 	if (2 * g->n > g->cap)
 		grow(g);
 	return gr;
+}
+
+void groups_prefetch_slot(const struct groups *g, uint64_t h)
+{
+	__builtin_prefetch(&g->slot[h & (g->cap - 1)]);
+}
+
+void groups_prefetch_group(const struct groups *g, uint64_t h)
+{
+	const struct group *gr = g->slot[h & (g->cap - 1)].g;
+	if (gr) {
+		__builtin_prefetch(gr);
+		__builtin_prefetch((const char *)gr + 64);
+	}
 }
 
 size_t groups_count(const struct groups *g)
@@ -149,6 +164,11 @@ void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), v
 void key_encode(struct buf *b, const struct field *f, size_t nf)
 {
 	buf_clear(b);
+	key_append(b, f, nf);
+}
+
+void key_append(struct buf *b, const struct field *f, size_t nf)
+{
 	for (size_t i = 0; i < nf; i++) {
 		size_t n = f[i].n;
 		do {

@@ -20,6 +20,10 @@ struct groups;
 struct groups *groups_new(size_t state_bytes);
 /* The group of key[0..n) with hash h, added (zeroed states) when new. */
 struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h);
+/* Hints for a lookup of hash h coming soon: first the slot, then (once the slot is in
+ * cache) the group it points to. The hash mode issues them rows ahead. */
+void groups_prefetch_slot(const struct groups *g, uint64_t h);
+void groups_prefetch_group(const struct groups *g, uint64_t h);
 size_t groups_count(const struct groups *g);
 /* All groups in the order they were first seen (the array belongs to g). */
 struct group **groups_list(struct groups *g);
@@ -30,6 +34,7 @@ void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), v
 /* A key of several fields is each field's length (LEB128) then its bytes; a key of one
  * field is its bytes alone, so the common case costs no copy. */
 void key_encode(struct buf *b, const struct field *f, size_t nf);
+void key_append(struct buf *b, const struct field *f, size_t nf);   /* b not cleared */
 /* Split an encoded key back into nkeys fields (pointing into key). */
 void key_decode(const char *key, size_t n, size_t nkeys, struct field *f);
 int key_cmp(const char *a, size_t an, const char *b, size_t bn, size_t nkeys);

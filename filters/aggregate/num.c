@@ -3,42 +3,11 @@
 #include "cli.h"
 #include "num.h"
 
-static const int64_t pow10[FIX_MAX_SCALE + 1] = {
+const int64_t fix_pow10[FIX_MAX_SCALE + 1] = {
 	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
 	10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000,
 	1000000000000000, 10000000000000000, 100000000000000000, 1000000000000000000,
 };
-
-int fix_parse(const char *p, size_t n, struct fix *f)
-{
-	size_t i = 0, ndig = 0, sig = 0;
-	unsigned scale = 0;
-	int neg = 0, point = 0;
-	uint64_t m = 0;
-	if (n && (p[0] == '-' || p[0] == '+'))
-		neg = p[i++] == '-';
-	for (; i < n; i++) {
-		unsigned c = (unsigned char)p[i] - (unsigned)'0';
-		if (c <= 9) {
-			ndig++;
-			scale += (unsigned)point;
-			/* 18 digits always fit in int64; more fall back to decimal */
-			if ((m || c) && ++sig <= FIX_MAX_SCALE)
-				m = m * 10 + c;
-		} else if (p[i] == '.' && !point) {
-			point = 1;
-		} else {
-			return -1;
-		}
-	}
-	if (!ndig)
-		return -1;
-	if (sig > FIX_MAX_SCALE || scale > FIX_MAX_SCALE)
-		return 0;
-	f->m = neg ? -(int64_t)m : (int64_t)m;
-	f->scale = scale;
-	return 1;
-}
 
 void fix_to_dec(struct fix f, struct dec *d)
 {
@@ -54,11 +23,11 @@ int fix_cmp(struct fix a, struct fix b)
 	/* Scaling up one side to the other's scale; when that overflows, the scaled side is
 	 * beyond int64 and so larger in magnitude than the other, and its sign decides. */
 	if (a.scale < b.scale) {
-		if (__builtin_mul_overflow(a.m, pow10[b.scale - a.scale], &r))
+		if (__builtin_mul_overflow(a.m, fix_pow10[b.scale - a.scale], &r))
 			return a.m > 0 ? 1 : -1;
 		a.m = r;
 	} else if (b.scale < a.scale) {
-		if (__builtin_mul_overflow(b.m, pow10[a.scale - b.scale], &r))
+		if (__builtin_mul_overflow(b.m, fix_pow10[a.scale - b.scale], &r))
 			return b.m > 0 ? -1 : 1;
 		b.m = r;
 	}
@@ -82,18 +51,18 @@ static void flush(struct sum *s)
 	s->acc.m = 0;
 }
 
-void sum_add_fix(struct sum *s, struct fix v)
+void sum_add_fix_slow(struct sum *s, struct fix v)
 {
 	int64_t r;
 	if (v.scale > s->acc.scale) {
-		if (__builtin_mul_overflow(s->acc.m, pow10[v.scale - s->acc.scale], &r)) {
+		if (__builtin_mul_overflow(s->acc.m, fix_pow10[v.scale - s->acc.scale], &r)) {
 			flush(s);
 			r = 0;
 		}
 		s->acc.m = r;
 		s->acc.scale = v.scale;
 	} else if (v.scale < s->acc.scale) {
-		if (__builtin_mul_overflow(v.m, pow10[s->acc.scale - v.scale], &r)) {
+		if (__builtin_mul_overflow(v.m, fix_pow10[s->acc.scale - v.scale], &r)) {
 			struct dec t = DEC_INIT;
 			fix_to_dec(v, &t);
 			sum_add_dec(s, &t);
@@ -109,14 +78,9 @@ void sum_add_fix(struct sum *s, struct fix v)
 	s->acc.m = r;
 }
 
-int sum_add_text(struct sum *s, const char *p, size_t n)
+/* A value fix_parse could not take: not a number (r < 0) or too long for a fix. */
+int sum_add_text_slow(struct sum *s, const char *p, size_t n, int r)
 {
-	struct fix f;
-	int r = fix_parse(p, n, &f);
-	if (r > 0) {
-		sum_add_fix(s, f);
-		return 0;
-	}
 	if (r < 0)
 		return -1;
 	struct dec t = DEC_INIT;

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "out.h"
 #include "run.h"
+#include "source.h"
 #include "state.h"
 
 #define STATE_ALIGN 16
@@ -25,6 +26,10 @@ void agg_setup(struct agg *a)
 	size_t ncols = a->nkeys + a->nops;
 	a->keycol = xcalloc(a->nkeys + 1, sizeof *a->keycol);
 	a->keyf = xcalloc(a->nkeys + 1, sizeof *a->keyf);
+	a->bkey = xcalloc(SCAN_BATCH, sizeof *a->bkey);
+	a->bkoff = xcalloc(SCAN_BATCH, sizeof *a->bkoff);
+	a->bhash = xcalloc(SCAN_BATCH, sizeof *a->bhash);
+	a->bskip = xcalloc(SCAN_BATCH, sizeof *a->bskip);
 	a->cell_end = xcalloc(ncols, sizeof *a->cell_end);
 	a->row = xcalloc(ncols, sizeof *a->row);
 	buf_reserve(&a->key, 1);   /* the key of no columns is "" at a real address */
@@ -88,20 +93,18 @@ static void emit(struct agg *a, const char *key, size_t keylen, unsigned char *s
 	print_row(a->row);
 }
 
-/* The states of the group of key: found or added in the hash table, or with --sorted
- * the current group, which is written out and emptied when the key changes. */
-static unsigned char *group_states(struct agg *a, const char *key, size_t n)
+/* With --sorted, the states of the current group, which is written out and emptied
+ * when the key changes. */
+static unsigned char *sorted_states(struct agg *a, const struct field *k)
 {
-	if (!a->sorted)
-		return groups_get(a->groups, key, n, hash_bytes(key, n))->st;
-	if (a->have_cur && a->curkey.n == n && memcmp(a->curkey.p, key, n) == 0)
+	if (a->have_cur && a->curkey.n == k->n && memcmp(a->curkey.p, k->p, k->n) == 0)
 		return a->curst;
 	if (a->have_cur) {
 		emit(a, a->curkey.p, a->curkey.n, a->curst);
 		free_states(a, a->curst);
 	}
 	buf_clear(&a->curkey);
-	buf_add(&a->curkey, key, n);
+	buf_add(&a->curkey, k->p, k->n);
 	a->have_cur = 1;
 	return a->curst;
 }
@@ -112,19 +115,36 @@ static const struct field *field_at(const struct row *r, int col)
 	return col >= 0 && (size_t)col < r->nf ? &r->f[col] : &none;
 }
 
-/* The key of a row: its one key field as is, or the fields encoded into a->key. */
-static struct field row_key(struct agg *a, const struct row *r)
+/* Keys and hashes of a batch, worked out before any group is touched, so that the groups
+ * of rows ahead can be on their way from memory while a row is added. A key of one field
+ * is the field itself; keys of several are encoded one after another into a->key. */
+static void batch_keys(struct agg *a, struct row *rows, size_t n)
 {
-	if (a->nkeys == 1)
-		return *field_at(r, a->keycol[0]);
-	for (size_t i = 0; i < a->nkeys; i++)
-		a->keyf[i] = *field_at(r, a->keycol[i]);
-	key_encode(&a->key, a->keyf, a->nkeys);
-	return (struct field){ a->key.p, a->key.n };
+	buf_clear(&a->key);
+	for (size_t i = 0; i < n; i++) {
+		a->bskip[i] = !a->merge && !where_match(a->where, a->nwhere, &rows[i]);
+		if (a->nkeys == 1) {
+			a->bkey[i] = *field_at(&rows[i], a->keycol[0]);
+			continue;
+		}
+		size_t start = a->key.n;
+		for (size_t k = 0; k < a->nkeys; k++)
+			a->keyf[k] = *field_at(&rows[i], a->keycol[k]);
+		key_append(&a->key, a->keyf, a->nkeys);
+		a->bkey[i].p = NULL;
+		a->bkey[i].n = a->key.n - start;
+		a->bkoff[i] = start;
+	}
+	if (a->nkeys != 1)
+		for (size_t i = 0; i < n; i++)
+			a->bkey[i].p = a->key.p + a->bkoff[i];
+	if (!a->sorted)
+		for (size_t i = 0; i < n; i++)
+			a->bhash[i] = hash_bytes(a->bkey[i].p, a->bkey[i].n);
 }
 
 /* A value an operation cannot take: stop, or with --skip-bad count it and go on. */
-static void bad_value(struct agg *a, struct table *t, const struct row *r, const char *what,
+static void bad_value(struct agg *a, const char *file, const struct row *r, const char *what,
                       const struct opspec *s, const struct field *f)
 {
 	size_t show = f->n;
@@ -140,10 +160,10 @@ static void bad_value(struct agg *a, struct table *t, const struct row *r, const
 		buf_addf(&m, "%s: field %d", s->name, s->col + 1);
 	buf_addf(&m, ": '%.*s%s' is not %s", (int)show, f->p, show < f->n ? "..." : "", what);
 	if (!a->skip_bad) {
-		warn_at(tbl_name(t), r->line, "%s", m.p);
+		warn_at(file, r->line, "%s", m.p);
 		a->stop = 1;
 	} else if (a->nbad++ == 0) {
-		buf_addf(&a->firstbad, "%s:%llu: %s", tbl_name(t), r->line, m.p);
+		buf_addf(&a->firstbad, "%s:%llu: %s", file, r->line, m.p);
 	}
 	buf_free(&m);
 }
@@ -158,44 +178,65 @@ static int seen_bad(const struct agg *a, size_t i)
 	return 0;
 }
 
-static void add_row(struct agg *a, struct table *t, const struct row *r)
+static void add_row(struct agg *a, const char *file, const struct row *r, unsigned char *st)
 {
-	if (!where_match(a->where, a->nwhere, r))
-		return;
-	struct field k = row_key(a, r);
-	unsigned char *st = group_states(a, k.p, k.n);
 	for (size_t i = 0; i < a->nops; i++) {
 		const struct opspec *s = &a->ops[i];
 		const struct field *f = field_at(r, s->col);
 		if (state_add(s, st + s->off, f->p, f->n) < 0 && !seen_bad(a, i)) {
-			bad_value(a, t, r, "a number", s, f);
+			bad_value(a, file, r, "a number", s, f);
 			if (a->stop)
 				return;
 		}
 	}
 }
 
-static void merge_row(struct agg *a, struct table *t, const struct row *r)
+static void merge_row(struct agg *a, const char *file, const struct row *r, unsigned char *st)
 {
-	struct field k = row_key(a, r);
-	unsigned char *st = group_states(a, k.p, k.n);
 	for (size_t i = 0; i < a->nops; i++) {
 		const struct opspec *s = &a->ops[i];
 		const struct field *f = field_at(r, (int)(a->nkeys + i));
 		if (state_merge(s, st + s->off, f->p, f->n) < 0) {
-			bad_value(a, t, r, "a partial state of this operation", s, f);
+			bad_value(a, file, r, "a partial state of this operation", s, f);
 			if (a->stop)
 				return;
 		}
 	}
 }
 
-static int find_col(struct table *t, const char *spec, int *col)
+#define AHEAD 8
+
+static void add_batch(struct agg *a, const char *file, struct row *rows, size_t n)
 {
-	*col = tbl_col(t, spec);
+	batch_keys(a, rows, n);
+	for (size_t i = 0; i < n && !a->stop; i++) {
+		unsigned char *st;
+		if (a->sorted) {
+			if (a->bskip[i])
+				continue;
+			st = sorted_states(a, &a->bkey[i]);
+		} else {
+			if (i + 2 * AHEAD < n)
+				groups_prefetch_slot(a->groups, a->bhash[i + 2 * AHEAD]);
+			if (i + AHEAD < n)
+				groups_prefetch_group(a->groups, a->bhash[i + AHEAD]);
+			if (a->bskip[i])
+				continue;
+			st = groups_get(a->groups, a->bkey[i].p, a->bkey[i].n, a->bhash[i])->st;
+		}
+		if (a->merge)
+			merge_row(a, file, &rows[i], st);
+		else
+			add_row(a, file, &rows[i], st);
+	}
+}
+
+static int find_col(struct source *src, const char *spec, int *col)
+{
+	*col = source_col(src, spec);
 	if (*col >= 0)
 		return 0;
-	warn_at(tbl_name(t), 1, "no column '%s' in the header", spec);
+	warn_at(source_name(src), 1, "no column '%s' in the header", spec);
 	return -1;
 }
 
@@ -224,7 +265,7 @@ static void name_columns(struct agg *a, const struct row *h)
 	a->named = 1;
 }
 
-static int resolve_columns(struct agg *a, struct table *t, const struct row *h)
+static int resolve_columns(struct agg *a, struct source *t, const struct row *h)
 {
 	int bad = 0;
 	for (size_t i = 0; i < a->nkeys; i++)
@@ -242,7 +283,7 @@ static int resolve_columns(struct agg *a, struct table *t, const struct row *h)
 }
 
 /* The header of a partial: key names, then "@" and an operation per state column. */
-static int read_partial_header(struct agg *a, struct table *t, const struct row *h)
+static int read_partial_header(struct agg *a, struct source *t, const struct row *h)
 {
 	struct buf hb = BUF_INIT;
 	for (size_t i = 0; i < h->nf; i++) {
@@ -253,7 +294,7 @@ static int read_partial_header(struct agg *a, struct table *t, const struct row 
 		int same = hb.n == a->merge_header.n && memcmp(hb.p, a->merge_header.p, hb.n) == 0;
 		buf_free(&hb);
 		if (!same)
-			warn_at(tbl_name(t), 1, "not the same partial header as the first input's");
+			warn_at(source_name(t), 1, "not the same partial header as the first input's");
 		return same ? 0 : -1;
 	}
 	a->merge_header = hb;
@@ -268,13 +309,13 @@ static int read_partial_header(struct agg *a, struct table *t, const struct row 
 		const struct field *f = &h->f[nk + i];
 		if (!f->n || f->p[0] != '@' || opspec_from_name(&a->ops[i], f->p + 1, f->n - 1, &err) < 0) {
 			fatal(EXIT_DATA, "%s:1: not a partial written by aggregate --partial: %s",
-			      tbl_name(t), err.n ? err.p : "a key column after the states");
+			      source_name(t), err.n ? err.p : "a key column after the states");
 		}
 	}
 	buf_free(&err);
 	if (!a->nops)
 		fatal(EXIT_DATA, "%s:1: not a partial written by aggregate --partial: no '@' state column",
-		      tbl_name(t));
+		      source_name(t));
 	agg_setup(a);
 	for (size_t i = 0; i < nk; i++)
 		a->keycol[i] = (int)i;
@@ -289,19 +330,18 @@ static int read_partial_header(struct agg *a, struct table *t, const struct row 
 
 int agg_file(struct agg *a, const char *path)
 {
-	struct table *t = tbl_open(path, a->merge ? TBL_TSV : a->in, 1);
-	if (!t)
+	struct source src;
+	/* --sorted keeps its memory below GNU datamash's: small slabs, no reader thread */
+	size_t slab = a->sorted ? 64 * 1024 : 1024 * 1024;
+	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, !a->sorted) < 0)
 		return -1;
-	const struct row *h = tbl_header(t);
-	int ok = !h || (a->merge ? read_partial_header(a, t, h) : resolve_columns(a, t, h)) == 0;
-	struct row *r;
-	while (ok && !a->stop && tbl_next(t, &r) == 1) {
-		if (a->merge)
-			merge_row(a, t, r);
-		else
-			add_row(a, t, r);
-	}
-	tbl_close(t);
+	const struct row *h = source_header(&src);
+	int ok = !h || (a->merge ? read_partial_header(a, &src, h) : resolve_columns(a, &src, h)) == 0;
+	struct row *rows;
+	size_t n;
+	while (ok && !a->stop && (n = source_batch(&src, &rows)) > 0)
+		add_batch(a, source_name(&src), rows, n);
+	source_close(&src);
 	return ok ? 0 : -1;
 }
 
@@ -377,6 +417,10 @@ void agg_free(struct agg *a)
 	free(a->keyspec);
 	free(a->keycol);
 	free(a->keyf);
+	free(a->bkey);
+	free(a->bkoff);
+	free(a->bhash);
+	free(a->bskip);
 	free(a->cell_end);
 	free(a->row);
 	buf_free(&a->key);

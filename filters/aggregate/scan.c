@@ -1,0 +1,478 @@
+/* scan: slabs of TSV lines split into rows by a reader (thread), handed out in batches. */
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "input.h"
+#include "scan.h"
+#include "utf8.h"
+
+#define NSLAB 3
+
+/* A message about a line, printed when the rows reach that line. */
+struct note {
+	unsigned long long order;   /* line it comes before (or at) */
+	unsigned long long line;    /* line it names; 0 for none */
+	size_t off;                 /* text in slab->text */
+};
+
+struct slab {
+	char *buf;
+	size_t cap, len;
+	struct row *rows;
+	size_t nrows, rcap;
+	struct field *f;
+	size_t fcap;
+	struct note *notes;
+	size_t nnotes, ncap;
+	struct buf text;
+	char **fixed;               /* lines repaired for invalid UTF-8, one allocation each */
+	size_t nfixed, fixcap;
+	int end;                    /* the input ends with this slab */
+};
+
+struct scan {
+	struct input in;
+	size_t slab_bytes;
+	struct slab slab[NSLAB];
+	/* the reader's side */
+	struct buf carry;           /* the start of a line cut by the end of a slab */
+	unsigned long long line;
+	int first, eof;
+	struct row header;
+	struct buf header_bytes;
+	/* the queues between reader and caller, slab indexes in FIFO order */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int ready[NSLAB], nready, spare[NSLAB], nspare;
+	int stop, threaded;
+	pthread_t thread;
+	/* the caller's side */
+	struct slab *cur;
+	size_t next_row, next_note;
+	int done;
+};
+
+static void note(struct scan *s, struct slab *sl, unsigned long long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void note(struct scan *s, struct slab *sl, unsigned long long line, const char *fmt, ...)
+{
+	if (sl->nnotes == sl->ncap) {
+		sl->ncap = sl->ncap ? 2 * sl->ncap : 16;
+		sl->notes = xrealloc(sl->notes, sl->ncap * sizeof *sl->notes);
+	}
+	struct note *n = &sl->notes[sl->nnotes++];
+	n->order = s->line;
+	n->line = line;
+	n->off = sl->text.n;
+	va_list ap;
+	va_start(ap, fmt);
+	char small[256];
+	int len = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (len >= (int)sizeof small) {
+		buf_reserve(&sl->text, (size_t)len + 1);
+		va_start(ap, fmt);
+		vsnprintf(sl->text.p + sl->text.n, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+		sl->text.n += (size_t)len;
+	} else if (len > 0) {
+		buf_add(&sl->text, small, (size_t)len);
+	}
+	buf_addc(&sl->text, '\0');
+}
+
+static void slab_reset(struct slab *sl)
+{
+	sl->len = sl->nrows = sl->nnotes = 0;
+	buf_clear(&sl->text);
+	for (size_t i = 0; i < sl->nfixed; i++)
+		free(sl->fixed[i]);
+	sl->nfixed = 0;
+	sl->end = 0;
+}
+
+static void slab_free(struct slab *sl)
+{
+	slab_reset(sl);
+	free(sl->buf);
+	free(sl->rows);
+	free(sl->f);
+	free(sl->notes);
+	free(sl->fixed);
+	buf_free(&sl->text);
+}
+
+/* Length of the longest valid UTF-8 prefix, as u8_valid_prefix, with the checks of
+ * Unicode's table 3-7 written out inline: CJK text is mostly 3-byte sequences, and a call
+ * per character was a tenth of the run time. A sequence cut at the end is invalid. */
+static size_t utf8_prefix(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n) {
+			/* the common CJK case: two continuation bytes, any values */
+			if ((s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+				return i;
+			i += 3;
+			continue;
+		}
+		size_t len = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+		if (len == 0 || i + len > n)
+			return i;
+		/* the second byte's range excludes overlongs, surrogates and > U+10FFFF */
+		unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+		unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k < len; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+		i += len;
+	}
+	return n;
+}
+
+/* Bytes of whole lines from p that are valid UTF-8 (region ends on a line end). It stops
+ * at the first invalid byte, so over a slab the scanning stays linear. */
+static size_t valid_span(const char *p, size_t avail)
+{
+	size_t ok = utf8_prefix(p, avail);
+	if (ok == avail)
+		return ok;
+	const char *nl = ok ? memrchr(p, '\n', ok) : NULL;
+	return nl ? (size_t)(nl + 1 - p) : 0;
+}
+
+static void grow_fields(struct slab *sl, size_t need)
+{
+	if (need <= sl->fcap)
+		return;
+	sl->fcap = need * 2;
+	sl->f = xrealloc(sl->f, sl->fcap * sizeof *sl->f);
+}
+
+/* Split a line into fields at sl->f[at...]; returns their number. Most lines hold no
+ * backslash, and then no field needs unescaping. */
+static size_t split(struct scan *s, struct slab *sl, char *p, size_t n, size_t at)
+{
+	size_t nf = 0;
+	int bad = 0, esc = memchr(p, '\\', n) != NULL;
+	char *end = p + n, *fs = p;
+	for (;;) {
+		char *q = fs;
+		while (q < end && *q != '\t')
+			q++;
+		if (at + nf >= sl->fcap)
+			grow_fields(sl, at + nf + 1);
+		sl->f[at + nf].p = fs;
+		sl->f[at + nf].n = esc ? tsv_unescape(fs, (size_t)(q - fs), &bad) : (size_t)(q - fs);
+		nf++;
+		if (q == end)
+			break;
+		fs = q + 1;
+	}
+	if (bad)
+		note(s, sl, s->line, "bad escape sequence kept literally");
+	return nf;
+}
+
+static void keep_header(struct scan *s, struct slab *sl, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++)
+		buf_add(&s->header_bytes, sl->f[i].p, sl->f[i].n);
+	s->header.f = xcalloc(nf, sizeof *s->header.f);
+	s->header.nf = nf;
+	s->header.line = s->line;
+	size_t off = 0;
+	for (size_t i = 0; i < nf; i++) {
+		s->header.f[i].p = s->header_bytes.p + off;
+		s->header.f[i].n = sl->f[i].n;
+		off += sl->f[i].n;
+	}
+}
+
+/* One line of the slab: the header, a row, or a row of the wrong width (reported). */
+static void take_line(struct scan *s, struct slab *sl, char *p, size_t n)
+{
+	s->line++;
+	if (s->first) {
+		s->first = 0;
+		if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			p += 3;
+			n -= 3;
+		}
+	}
+	if (n && p[n - 1] == '\r')
+		n--;
+	size_t at = s->header.f ? sl->nrows * s->header.nf : 0;
+	size_t nf = split(s, sl, p, n, at);
+	if (!s->header.f) {
+		keep_header(s, sl, nf);
+		return;
+	}
+	if (nf != s->header.nf) {
+		note(s, sl, s->line, "expected %zu fields, found %zu; row skipped", s->header.nf, nf);
+		return;
+	}
+	if (sl->nrows == sl->rcap) {
+		sl->rcap = sl->rcap ? 2 * sl->rcap : 1024;
+		sl->rows = xrealloc(sl->rows, sl->rcap * sizeof *sl->rows);
+	}
+	sl->rows[sl->nrows].nf = nf;
+	sl->rows[sl->nrows].line = s->line;
+	sl->nrows++;
+}
+
+/* A line with invalid UTF-8: repaired into an allocation of its own, and reported. */
+static void take_bad_line(struct scan *s, struct slab *sl, char *p, size_t n)
+{
+	struct buf fix = BUF_INIT;
+	size_t first = 0, bad = u8_repair(p, n, &fix, &first);
+	if (sl->nfixed == sl->fixcap) {
+		sl->fixcap = sl->fixcap ? 2 * sl->fixcap : 8;
+		sl->fixed = xrealloc(sl->fixed, sl->fixcap * sizeof *sl->fixed);
+	}
+	sl->fixed[sl->nfixed++] = fix.p;
+	note(s, sl, s->line + 1, "invalid UTF-8 at byte %zu of the line (%zu sequence%s replaced by U+FFFD)",
+	     first + 1, bad, bad == 1 ? "" : "s");
+	sl->notes[sl->nnotes - 1].order = s->line + 1;
+	take_line(s, sl, fix.p, fix.n);
+}
+
+/* Split the whole lines of buf[0..r) into rows. */
+static void split_slab(struct scan *s, struct slab *sl, size_t r)
+{
+	size_t pos = 0, valid = 0;
+	while (pos < r) {
+		char *p = sl->buf + pos;
+		char *nl = memchr(p, '\n', r - pos);
+		size_t len = nl ? (size_t)(nl - p) : r - pos, used = len + (nl != NULL);
+		if (valid == 0)
+			valid = valid_span(p, r - pos);
+		if (valid == 0) {
+			take_bad_line(s, sl, p, len);
+		} else {
+			valid -= used;
+			take_line(s, sl, p, len);
+		}
+		pos += used;
+	}
+	for (size_t i = 0; i < sl->nrows; i++)
+		sl->rows[i].f = sl->f + i * s->header.nf;
+}
+
+/* Fill a slab with whole lines: the carried start of a line, then reads until the slab is
+ * full (its size, not the reads, decides where it ends, so runs are alike on pipes). */
+static void fill_slab(struct scan *s, struct slab *sl)
+{
+	slab_reset(sl);
+	size_t want = s->slab_bytes > s->carry.n ? s->slab_bytes : 2 * s->carry.n;
+	if (sl->cap < want) {
+		sl->cap = want;
+		sl->buf = xrealloc(sl->buf, sl->cap);
+	}
+	if (s->carry.n)
+		memcpy(sl->buf, s->carry.p, s->carry.n);
+	sl->len = s->carry.n;
+	buf_clear(&s->carry);
+	char *nl = NULL;
+	for (;;) {
+		while (!s->eof && sl->len < sl->cap) {
+			ssize_t n = read(s->in.fd, sl->buf + sl->len, sl->cap - sl->len);
+			if (n > 0) {
+				sl->len += (size_t)n;
+			} else if (n == 0) {
+				s->eof = 1;
+			} else if (errno != EINTR) {
+				note(s, sl, 0, "read error: %s", strerror(errno));
+				s->eof = 1;
+			}
+		}
+		nl = sl->len ? memrchr(sl->buf, '\n', sl->len) : NULL;
+		if (nl || s->eof)
+			break;
+		sl->cap *= 2;   /* one line longer than the slab */
+		sl->buf = xrealloc(sl->buf, sl->cap);
+	}
+	size_t r = s->eof ? sl->len : (size_t)(nl + 1 - sl->buf);
+	buf_add(&s->carry, sl->buf + r, sl->len - r);
+	split_slab(s, sl, r);
+	sl->end = s->eof;
+}
+
+/* Queues: the reader takes spare slabs and gives ready ones; the caller the reverse. */
+static struct slab *take(struct scan *s, int *q, int *n)
+{
+	pthread_mutex_lock(&s->mu);
+	while (*n == 0 && !s->stop)
+		pthread_cond_wait(&s->cv, &s->mu);
+	struct slab *sl = NULL;
+	if (*n) {
+		sl = &s->slab[q[0]];
+		memmove(q, q + 1, (size_t)(--*n) * sizeof *q);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return sl;
+}
+
+static void give(struct scan *s, int *q, int *n, struct slab *sl)
+{
+	pthread_mutex_lock(&s->mu);
+	q[(*n)++] = (int)(sl - s->slab);
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+}
+
+static void *reader(void *arg)
+{
+	struct scan *s = arg;
+	struct slab *sl;
+	while ((sl = take(s, s->spare, &s->nspare))) {
+		fill_slab(s, sl);
+		give(s, s->ready, &s->nready, sl);
+		if (sl->end)
+			break;
+	}
+	return NULL;
+}
+
+static struct slab *next_slab(struct scan *s)
+{
+	if (s->threaded)
+		return take(s, s->ready, &s->nready);
+	struct slab *sl = &s->slab[s->nspare ? s->spare[--s->nspare] : 0];
+	fill_slab(s, sl);
+	return sl;
+}
+
+static void done_slab(struct scan *s, struct slab *sl)
+{
+	if (s->threaded)
+		give(s, s->spare, &s->nspare, sl);
+	else
+		s->spare[s->nspare++] = (int)(sl - s->slab);
+}
+
+/* Print the notes that come before or at line upto. */
+static void flush_notes(struct scan *s, unsigned long long upto)
+{
+	struct slab *sl = s->cur;
+	for (; s->next_note < sl->nnotes && sl->notes[s->next_note].order <= upto; s->next_note++) {
+		const struct note *n = &sl->notes[s->next_note];
+		warn_at(s->in.name, n->line, "%s", sl->text.p + n->off);
+	}
+}
+
+size_t scan_batch(struct scan *s, struct row **rows)
+{
+	while (!s->done) {
+		if (!s->cur) {
+			s->cur = next_slab(s);
+			s->next_row = s->next_note = 0;
+		}
+		struct slab *sl = s->cur;
+		if (s->next_row < sl->nrows) {
+			struct row *r = sl->rows + s->next_row;
+			flush_notes(s, r->line);
+			/* a batch ends before the next note, which must be printed in its place */
+			unsigned long long stop = s->next_note < sl->nnotes ? sl->notes[s->next_note].order : ULLONG_MAX;
+			size_t n = 1;
+			while (n < SCAN_BATCH && s->next_row + n < sl->nrows && r[n].line < stop)
+				n++;
+			s->next_row += n;
+			*rows = r;
+			return n;
+		}
+		flush_notes(s, ULLONG_MAX);
+		s->done = sl->end;
+		done_slab(s, sl);
+		s->cur = NULL;
+	}
+	return 0;
+}
+
+struct scan *scan_open(const char *path, size_t slab_bytes, int threads)
+{
+	struct scan *s = xcalloc(1, sizeof *s);
+	if (in_open(&s->in, path) != 0) {
+		warn_at(path, 0, "%s", strerror(errno));
+		free(s);
+		return NULL;
+	}
+	s->slab_bytes = slab_bytes;
+	s->first = 1;
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
+	for (int i = 0; i < NSLAB; i++)
+		s->spare[s->nspare++] = i;
+	s->threaded = threads && pthread_create(&s->thread, NULL, reader, s) == 0;
+	/* the header comes with the first slab */
+	s->cur = next_slab(s);
+	return s;
+}
+
+const struct row *scan_header(const struct scan *s)
+{
+	return s->header.f ? &s->header : NULL;
+}
+
+const char *scan_name(const struct scan *s)
+{
+	return s->in.name;
+}
+
+int scan_col(const struct scan *s, const char *spec)
+{
+	size_t len = strlen(spec);
+	for (size_t i = 0; i < s->header.nf; i++)
+		if (s->header.f[i].n == len && memcmp(s->header.f[i].p, spec, len) == 0)
+			return (int)i;
+	char *end;
+	errno = 0;
+	long v = strtol(spec, &end, 10);
+	if (*spec >= '1' && *spec <= '9' && !*end && !errno && v >= 1 && (size_t)v <= s->header.nf)
+		return (int)v - 1;
+	return -1;
+}
+
+void scan_close(struct scan *s)
+{
+	if (s->threaded) {
+		pthread_mutex_lock(&s->mu);
+		s->stop = 1;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+		pthread_join(s->thread, NULL);
+	}
+	pthread_mutex_destroy(&s->mu);
+	pthread_cond_destroy(&s->cv);
+	for (int i = 0; i < NSLAB; i++)
+		slab_free(&s->slab[i]);
+	in_close(&s->in);
+	free(s->header.f);
+	buf_free(&s->header_bytes);
+	buf_free(&s->carry);
+	free(s);
+}

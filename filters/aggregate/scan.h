@@ -1,0 +1,30 @@
+/* scan: headed TSV read in batches of rows, for speed. It keeps table.h's policies and
+ * messages (BOM and CR dropped, invalid UTF-8 replaced by U+FFFD and reported, bad escapes
+ * kept, rows of the wrong width skipped and reported) but works a block at a time: a
+ * reader splits whole blocks ("slabs") of lines into rows, in a thread of its own when
+ * one can be started, while the caller adds the rows of the previous slab. Messages are
+ * kept with their line numbers and printed by scan_batch just before the rows that follow
+ * them, so stderr is the same as reading row by row, threads or not. Memory: a few slabs
+ * (slab_bytes each, or the longest line). */
+#ifndef AGG_SCAN_H
+#define AGG_SCAN_H
+#include <stddef.h>
+#include "table.h"
+
+#define SCAN_BATCH 1024
+
+struct scan;
+
+/* Open path ("-" is stdin) and read the header; NULL after reporting "prog: path: why".
+ * slab_bytes: the size of a block; threads: whether the reader may run in a thread. */
+struct scan *scan_open(const char *path, size_t slab_bytes, int threads);
+/* The header row, or NULL for an empty input. */
+const struct row *scan_header(const struct scan *s);
+const char *scan_name(const struct scan *s);
+/* Up to SCAN_BATCH rows, valid until the next call; 0 at the end. */
+size_t scan_batch(struct scan *s, struct row **rows);
+/* Column index of a header name or 1-based number, or -1 (as tbl_col). */
+int scan_col(const struct scan *s, const char *spec);
+void scan_close(struct scan *s);
+
+#endif
