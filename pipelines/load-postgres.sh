@@ -24,6 +24,7 @@ done
 # The header line is skipped by tail, not by COPY's HEADER (text format has it only from
 # PostgreSQL 15 on).
 psql "$conn" -X -q -v ON_ERROR_STOP=1 <<SQL || die "$E_SYS" "loading into PostgreSQL failed; the previous tables are unchanged"
+SET client_min_messages = warning;
 BEGIN;
 CREATE TABLE annotations_load (doc text, seg integer, kind text, type text, start integer,
 	"end" integer, text text, value text, unit text, mod text);
