@@ -15,15 +15,15 @@ enum { P_URL, P_EMAIL, P_PHONE, P_LOCAL, P_N };
 
 static const char *const patterns[P_N] = {
 	/* URL: a scheme or www., else a host name ending in a known top-level domain */
-	"(?:https?://|www\\.)[A-Za-z0-9._~:/?#@!$&*+,;=%-]+"
-	"|(?<![A-Za-z0-9.@_-])(?:[A-Za-z0-9][A-Za-z0-9-]*\\.)+"
-	"(?:com|cn|net|org|gov|edu|info|top|xyz|cc|tv|io|me|biz|mobi)(?:\\.cn)?"
-	"(?::[0-9]+)?(?:/[A-Za-z0-9._~/?#@!$&*+,;=%-]*)?(?![A-Za-z0-9_-])",
+	("(?:https?://|www\\.)[A-Za-z0-9._~:/?#@!$&*+,;=%-]+"
+	 "|(?<![A-Za-z0-9.@_-])(?:[A-Za-z0-9][A-Za-z0-9-]*\\.)+"
+	 "(?:com|cn|net|org|gov|edu|info|top|xyz|cc|tv|io|me|biz|mobi)(?:\\.cn)?"
+	 "(?::[0-9]+)?(?:/[A-Za-z0-9._~/?#@!$&*+,;=%-]*)?(?![A-Za-z0-9_-])"),
 	/* EMAIL */
 	"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+",
 	/* PHONE with an area code, a mobile number or a 400/800 number */
-	"(?<![0-9])(?:(?:\\(0[0-9]{2,3}\\)|（0[0-9]{2,3}）|0[0-9]{2,3}[-－—])[0-9]{7,8}"
-	"|1[3-9][0-9]{9}|[48]00[- ]?[0-9]{3}[- ]?[0-9]{4})(?:-[0-9]{1,4})?(?![0-9])",
+	("(?<![0-9])(?:(?:\\(0[0-9]{2,3}\\)|（0[0-9]{2,3}）|0[0-9]{2,3}[-－—])[0-9]{7,8}"
+	 "|1[3-9][0-9]{9}|[48]00[- ]?[0-9]{3}[- ]?[0-9]{4})(?:-[0-9]{1,4})?(?![0-9])"),
 	/* a local number or a service number: kept only with context */
 	"(?<![0-9.])[0-9]{5,8}(?![0-9])"
 };
