@@ -86,6 +86,45 @@ static int span_cmp(const void *x, const void *y)
 static struct span *spans;
 static size_t spans_cap;
 
+/* Span ends in code points become byte offsets in one forward walk over the text: every
+ * boundary is listed, sorted, and reached in turn. */
+struct point {
+	size_t cp;
+	size_t *slot;
+};
+
+static struct point *points;
+static size_t points_cap;
+
+static int point_cmp(const void *x, const void *y)
+{
+	const struct point *a = x, *b = y;
+	return a->cp < b->cp ? -1 : a->cp > b->cp;
+}
+
+static void to_bytes(const struct segment *seg, size_t n)
+{
+	if (2 * n > points_cap) {
+		points_cap = 4 * n;
+		points = xrealloc(points, points_cap * sizeof *points);
+	}
+	for (size_t i = 0; i < n; i++) {
+		points[2 * i] = (struct point){ spans[i].start, &spans[i].start };
+		points[2 * i + 1] = (struct point){ spans[i].end, &spans[i].end };
+	}
+	qsort(points, 2 * n, sizeof *points, point_cmp);
+	size_t byte = 0, cp = 0;
+	for (size_t i = 0; i < 2 * n; i++) {
+		while (cp < points[i].cp && byte < seg->len) {
+			byte++;
+			while (byte < seg->len && ((unsigned char)seg->text[byte] & 0xC0) == 0x80)
+				byte++;
+			cp++;
+		}
+		*points[i].slot = byte;
+	}
+}
+
 static size_t skip_spans(const struct segment *seg)
 {
 	size_t n = 0;
@@ -97,10 +136,13 @@ static size_t skip_spans(const struct segment *seg)
 			spans_cap = spans_cap ? 2 * spans_cap : 16;
 			spans = xrealloc(spans, spans_cap * sizeof *spans);
 		}
-		spans[n].start = u8_offset(seg->text, seg->len, p->start);
-		spans[n].end = u8_offset(seg->text, seg->len, p->end);
+		spans[n].start = p->start;
+		spans[n].end = p->end;
 		n++;
 	}
+	if (!n)
+		return 0;
+	to_bytes(seg, n);
 	if (n > 1)
 		qsort(spans, n, sizeof *spans, span_cmp);
 	return n;
@@ -140,6 +182,7 @@ static void fini_all(void)
 {
 	fini();
 	free(spans);
+	free(points);
 }
 
 static const struct annotator numbers_annotator = {
