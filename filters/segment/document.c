@@ -209,7 +209,6 @@ static int body(struct doc *d)
 static size_t credited_caption(struct doc *d)
 {
 	size_t i = 0, total = 0;
-	int figure = 0;
 	for (;;) {
 		wfill(d, i + 2);
 		if (i >= d->nw || !d->w[i].f.complete)
@@ -217,8 +216,6 @@ static size_t credited_caption(struct doc *d)
 		total += d->w[i].f.ncp;
 		if (total > CREDITED_CAPTION_MAX_CP || i + 1 >= d->nw)
 			return 0;
-		figure |= d->w[i].f.starts_figure ||
-		          memmem(d->w[i].ln.t.p, d->w[i].ln.t.n, "图为", 6) != NULL;
 		if (d->w[i].f.ends_final || !joinable(d, &d->w[i + 1]))
 			break;
 		i++;
@@ -226,9 +223,11 @@ static size_t credited_caption(struct doc *d)
 	const struct wline *next = &d->w[i + 1];
 	if (!(next->f.credit && next->f.photo && next->gap <= 1))
 		return 0;
-	if (!figure && (d->w[0].gap < IMAGE_GAP || d->w[0].first))
-		return 0;
-	return i + 1;
+	/* After an image gap, or saying 图为 ("the picture shows"). */
+	int figure = d->w[0].gap >= IMAGE_GAP && !d->w[0].first;
+	for (size_t k = 0; k <= i && !figure; k++)
+		figure = memmem(d->w[k].ln.t.p, d->w[k].ln.t.n, "图为", 6) != NULL;
+	return figure ? i + 1 : 0;
 }
 
 static int one_paragraph(struct doc *d)

@@ -68,6 +68,16 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 	int in_space = 1;
 	int32_t prev = 0;
 	while (i < n) {
+		unsigned char b = (unsigned char)p[i];
+		if (b >= 0xE4 && b <= 0xE9 && i + 2 < n) {
+			/* An ideograph: a word character, nothing else to note. */
+			f->ncp++;
+			f->tokens += in_space;
+			in_space = 0;
+			prev = 0x4E00;
+			i += 3;
+			continue;
+		}
 		int32_t c;
 		size_t l = ch_decode(p + i, n - i, &c);
 		f->ncp++;
@@ -133,7 +143,7 @@ static size_t count_cp(const char *p, size_t n)
 		uint64_t x;
 		memcpy(&x, p + i, 8);
 		uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
-		k += 8 - (size_t)__builtin_popcountll(cont);
+		k += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
 	}
 	for (; i < n && k <= COUNT_CAP; i++)
 		k += ((unsigned char)p[i] & 0xC0) != 0x80;

@@ -20,6 +20,12 @@ static int stable(int32_t c)
 	}
 }
 
+static int is_ideograph(const char *p, size_t n)
+{
+	unsigned char b = (unsigned char)p[0];
+	return n >= 3 && ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && (unsigned char)p[1] >= 0xB8));
+}
+
 /* Fold p[0..n) into out when every character is known; 0 (out unchanged) otherwise. */
 static int fold_known(const char *p, size_t n, enum u8_form form, struct buf *out)
 {
@@ -35,10 +41,10 @@ static int fold_known(const char *p, size_t n, enum u8_form form, struct buf *ou
 			i = j;
 			continue;
 		}
-		/* Ideographs U+5000..U+9FFF (lead bytes E5..E9) need no decoding. */
-		if (b >= 0xE5 && b <= 0xE9 && i + 2 < n) {
+		/* Ideographs U+4E00..U+9FFF (E4 B8.. to E9 BF BF) need no decoding. */
+		if (is_ideograph(p + i, n - i)) {
 			size_t j = i + 3;
-			while (j + 2 < n && (unsigned char)p[j] >= 0xE5 && (unsigned char)p[j] <= 0xE9)
+			while (is_ideograph(p + j, n - j))
 				j += 3;
 			buf_add(out, p + i, j - i);
 			i = j;

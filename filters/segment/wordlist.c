@@ -5,12 +5,31 @@
 #include "cli.h"
 #include "wordlist.h"
 
-/* Hash of three bytes into the 65536 bits of wordlist.head. */
+/* Hash of three bytes into the 65536 bits of wordlist.head: for a three-byte UTF-8
+ * character, its code point's low bits. */
 static unsigned head_hash(const char *p)
 {
-	unsigned h = (unsigned char)p[0] * 40503u ^ (unsigned char)p[1] * 2654435761u ^
-	             (unsigned char)p[2] * 97u;
-	return (h ^ (h >> 16)) & 0xFFFF;
+	const unsigned char *s = (const unsigned char *)p;
+	return ((unsigned)s[0] << 12 ^ (unsigned)s[1] << 6 ^ s[2]) & 0xFFFF;
+}
+
+/* Group the entries by the low byte of their head hash, so that a position whose hash
+ * matches is compared with the few entries of its bucket only. */
+static void index_buckets(struct wordlist *wl)
+{
+	free(wl->order);
+	wl->order = xmalloc((wl->n + 1) * sizeof *wl->order);
+	memset(wl->bucket, 0, sizeof wl->bucket);
+	for (size_t j = 0; j < wl->n; j++)
+		if (wl->len[j] >= 3)
+			wl->bucket[(wl->hash[j] & 255) + 1]++;
+	for (int b = 0; b < 256; b++)
+		wl->bucket[b + 1] += wl->bucket[b];
+	unsigned short fill[256];
+	memcpy(fill, wl->bucket, sizeof fill);
+	for (size_t j = 0; j < wl->n; j++)
+		if (wl->len[j] >= 3)
+			wl->order[fill[wl->hash[j] & 255]++] = (unsigned short)j;
 }
 
 void wl_load(struct wordlist *wl, const char *data, size_t n)
@@ -43,6 +62,8 @@ void wl_add_list(struct wordlist *wl, const char *data, size_t n, unsigned tag)
 			wl->hash[i] = l >= 3 ? head_hash(p) : ~0u;
 			if (l > wl->maxlen)
 				wl->maxlen = l;
+			if (l < wl->minlen || wl->n == 1)
+				wl->minlen = l;
 			if (l >= 3) {
 				unsigned k = head_hash(p);
 				wl->head[k >> 3] |= (unsigned char)(1u << (k & 7));
@@ -50,6 +71,7 @@ void wl_add_list(struct wordlist *wl, const char *data, size_t n, unsigned tag)
 		}
 		p = le + 1;
 	}
+	index_buckets(wl);
 }
 
 void wl_free(struct wordlist *wl)
@@ -60,6 +82,7 @@ void wl_free(struct wordlist *wl)
 	free(wl->len);
 	free(wl->hash);
 	free(wl->tag);
+	free(wl->order);
 	memset(wl, 0, sizeof *wl);
 }
 
@@ -73,6 +96,13 @@ int wl_has(const struct wordlist *wl, const char *p, size_t n)
 
 size_t wl_prefix(const struct wordlist *wl, const char *p, size_t n)
 {
+	if (wl->minlen >= 3) {
+		if (n < 3)
+			return 0;
+		unsigned k = head_hash(p);
+		if (!(wl->head[k >> 3] & (1u << (k & 7))))
+			return 0;
+	}
 	size_t best = 0;
 	for (size_t i = 0; i < wl->n; i++)
 		if (wl->len[i] <= n && wl->len[i] > best && memcmp(wl->w[i], p, wl->len[i]) == 0)
@@ -103,15 +133,18 @@ unsigned wl_tags_within(const struct wordlist *wl, const char *p, size_t n, unsi
 	for (size_t j = 0; j < wl->n; j++)
 		if (wl->len[j] < 3 && !(seen & wl->tag[j]) && has_short(p, n, wl->w[j], wl->len[j]))
 			seen |= wl->tag[j];
-	for (size_t i = 0; i + 2 < n && (seen & want) != want; i++) {
-		if (((unsigned char)p[i] & 0xC0) == 0x80)
-			continue;
+	size_t step;
+	for (size_t i = 0; i + 2 < n && (seen & want) != want; i += step) {
+		unsigned char b = (unsigned char)p[i];
+		step = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 		unsigned k = head_hash(p + i);
 		if (!(wl->head[k >> 3] & (1u << (k & 7))))
 			continue;
-		for (size_t j = 0; j < wl->n; j++)
+		for (unsigned b = wl->bucket[k & 255]; b < wl->bucket[(k & 255) + 1]; b++) {
+			size_t j = wl->order[b];
 			if (wl->hash[j] == k && wl->len[j] <= n - i && memcmp(wl->w[j], p + i, wl->len[j]) == 0)
 				seen |= wl->tag[j];
+		}
 	}
 	return seen;
 }

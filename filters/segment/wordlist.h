@@ -10,8 +10,10 @@ struct wordlist {
 	unsigned *hash;               /* head hash of each entry (entries of 3 bytes or more) */
 	unsigned *tag;                /* which list an entry came from (a bit) */
 	size_t n;
-	size_t maxlen;
+	size_t maxlen, minlen;
 	unsigned char head[8192];     /* bit per hash of the first three bytes of an entry */
+	unsigned short bucket[257];   /* entries by hash & 255: order[bucket[b]..bucket[b+1]) */
+	unsigned short *order;
 };
 
 void wl_load(struct wordlist *wl, const char *data, size_t n);
