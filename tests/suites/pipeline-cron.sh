@@ -1,8 +1,11 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR disable=SC2016
+# (SC2016: the sh -c scripts in single quotes get their values as arguments.)
 # Safe from cron: SIGKILL at any moment leaves the previous outputs (or, once renamed, the
 # new ones) whole, and an incremental state still right; the lock keeps a second job out
 # (it skips, or waits and gives up); the log is timestamped and stdout stays quiet.
 set -u
+# shellcheck source=pipeline-common.inc
 . "$(dirname "$0")/pipeline-common.inc"
 R=$P/run.sh
 C=$P/cron.sh

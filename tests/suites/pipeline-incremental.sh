@@ -1,8 +1,11 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR disable=SC2016
+# (SC2016: the sh -c scripts in single quotes get their values as arguments.)
 # Incremental runs give exactly what a full rerun gives: after documents are added (their
 # partials merged into the previous totals), changed, removed, renamed, and after nothing
 # changed; serially and with -j 2.
 set -u
+# shellcheck source=pipeline-common.inc
 . "$(dirname "$0")/pipeline-common.inc"
 R=$P/run.sh
 if ! built; then skip pipeline/incremental "$missing is not built"; exit 0; fi
@@ -21,9 +24,9 @@ step() {
 }
 for f in "$T"/gen/000[0-2]*.txt; do cp "$f" "$T/in/"; done
 step first-run 1
-n=$(ls "$T/in" | wc -l)
-grep -q " $n new, 0 changed, 0 unchanged, 0 gone" "$T/log" && ok pipeline/incremental-counts ||
-	fail pipeline/incremental-counts "$(grep incremental "$T/log" | head -n 1)"
+n=$(find "$T/in" -type f | wc -l)
+check pipeline/incremental-counts "$(grep incremental "$T/log" | head -n 1)" \
+	grep -q " $n new, 0 changed, 0 unchanged, 0 gone" "$T/log"
 for f in "$T"/gen/000[3-4]*.txt "$T"/gen/-*; do cp "$f" "$T/in/"; done
 step added 2
 check pipeline/incremental-merged-into-totals "the additions were not merged into the previous totals" \
@@ -38,6 +41,6 @@ step unchanged 1
 check pipeline/incremental-nothing-redone "an unchanged document was annotated again" \
 	grep -q ' 0 new, 0 changed, ' "$T/log"
 # Parts of documents that are gone do not pile up in the state.
-parts=$(ls "$T/state/parts" | sed 's/\.tsv.*//' | sort -u | wc -l)
-docs=$(ls "$T/in" | wc -l)
+parts=$(find "$T/state/parts" -type f | sed 's/\.tsv.*//' | sort -u | wc -l)
+docs=$(find "$T/in" -type f | wc -l)
 check pipeline/incremental-state-pruned "$parts parts kept for $docs documents (+1 totals)" [ "$parts" -eq $((docs + 1)) ]

@@ -1,8 +1,11 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR disable=SC2016
+# (SC2016: the sh -c scripts in single quotes get their values as arguments.)
 # The sample run loaded into SQLite (and into PostgreSQL when its server programs are here:
 # the test starts a private server on the loopback address and stops it), checked by
 # queries whose answers are counted from the TSV files themselves.
 set -u
+# shellcheck source=pipeline-common.inc
 . "$(dirname "$0")/pipeline-common.inc"
 if ! built; then skip pipeline/load "$missing is not built"; exit 0; fi
 # The sample, and a page whose text has what loaders get wrong: quotes, backslashes.

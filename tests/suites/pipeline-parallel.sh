@@ -1,8 +1,11 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR disable=SC2016
+# (SC2016: the sh -c scripts in single quotes get their values as arguments.)
 # Shards with GNU parallel give the serial run's outputs byte for byte: per file, several
 # files per shard, on the local login ":" of an sshloginfile, and per block of a table
 # (--pipe); on data/sample and on a generated larger corpus with awkward file names.
 set -u
+# shellcheck source=pipeline-common.inc
 . "$(dirname "$0")/pipeline-common.inc"
 R=$P/run.sh
 if ! built; then skip pipeline/parallel "$missing is not built"; exit 0; fi
@@ -18,7 +21,7 @@ for set in sample corpus; do
 		continue
 	fi
 	for mode in "-j 2" "-j 2 --batch 7" "-j 3 --hosts hosts"; do
-		case $mode in *hosts*) what=sshlogin ;; *batch*) what=batch ;; *) what=files ;; esac
+		case $mode in *hosts*) what="sshlogin" ;; *batch*) what="batch" ;; *) what="files" ;; esac
 		name=pipeline/parallel-$set-$what
 		# shellcheck disable=SC2086 # the mode's words are meant to split
 		if (cd "$T" && sh "$R" -q $mode "$in" "par") 2>"$T/log" && same_outputs "$T/serial-$set" "$T/par" 2>"$T/why"; then

@@ -1,7 +1,10 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR disable=SC2016
+# (SC2016: the sh -c scripts in single quotes get their values as arguments.)
 # The end-to-end run on data/sample: outputs and their agreement with the stream, the
 # summary, awkward file names, exit statuses, a failing stage named, `make run`'s form.
 set -u
+# shellcheck source=pipeline-common.inc
 . "$(dirname "$0")/pipeline-common.inc"
 R=$P/run.sh
 
@@ -86,7 +89,9 @@ fi
 # Bad data (status 1 from a stage): reported, the rest published, the run's status is 1.
 fake_bin "$T/fail"
 printf '#!/bin/sh\n"$REAL/tag-entities" "$@"\nst=$?\necho "tag-entities: x:1: simulated bad row" >&2\n[ $st -eq 0 ] && exit 1\nexit $st\n' | fake_prog "$T/fail" tag-entities
-st=0; (cd "$TOP" && REAL=$BIN BIN=$T/fail sh "$R" -q data/sample "$T/bad") 2>"$T/log5" || st=$?
+REAL=$BIN
+export REAL
+st=0; (cd "$TOP" && BIN=$T/fail sh "$R" -q data/sample "$T/bad") 2>"$T/log5" || st=$?
 if [ "$st" -eq 1 ] && grep -q 'stage tag-entities reported bad data' "$T/log5" && same_outputs "$T/before" "$T/bad"; then
 	ok pipeline/run-bad-data-status-1
 else
