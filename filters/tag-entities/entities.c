@@ -63,6 +63,15 @@ static void remember(const struct ctx *c, size_t s, size_t e, uint32_t flags, in
 		li->rank = (uint8_t)rank;
 }
 
+/* The place suffix a township of the gazetteer ends with (街道, 镇), or 0. */
+static size_t gazetteer_suffix(const struct ctx *c, const struct unit *u)
+{
+	for (size_t len = 3; len >= 1; len--)
+		if (u->e - u->s > len && c->at[u->e - len].lsfx == len)
+			return len;
+	return 0;
+}
+
 /* Names found by context, and the bare names of townships and communities (西菜园 of
  * 西菜园街道), which later text often writes alone. */
 static void learn(const struct ctx *c)
@@ -72,9 +81,11 @@ static void learn(const struct ctx *c)
 			remember(c, c->m[k].s, c->m[k].e, W_PER, 0);
 	for (size_t k = 0; k < c->nu; k++) {
 		const struct unit *u = &c->u[k];
-		if (u->dead || (u->kind != U_TOWN && u->kind != U_COMMUNITY) || u->e - u->sfx - u->s < 2)
+		size_t sfx = u->kind == U_GAZ && u->rank == R_TOWN ? gazetteer_suffix(c, u) : u->sfx;
+		if (u->dead || (u->kind != U_TOWN && u->kind != U_COMMUNITY && u->kind != U_GAZ) ||
+		    !sfx || u->e - sfx - u->s < 2)
 			continue;
-		remember(c, u->s, u->e - u->sfx, W_LOC | W_SHORT | W_WEAK, u->rank);
+		remember(c, u->s, u->e - sfx, W_LOC | W_SHORT | W_WEAK, u->rank);
 	}
 }
 

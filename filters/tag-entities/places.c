@@ -32,6 +32,18 @@ static int type_of(uint32_t flags)
 	return (flags & W_LOC) ? T_LOC : (flags & W_ORG) ? T_ORG : T_PER;
 }
 
+/* 建设乡 in 建设乡村: a township whose suffix starts a longer word, after a name that is
+ * an ordinary word, is no township. */
+static int town_reads_as_words(const struct ctx *c, size_t i, size_t len)
+{
+	for (size_t k = 1; k <= 2 && k < len; k++) {
+		const struct pos *p = &c->at[i + len - k];
+		if (p->lsfx == k && p->brk > k)
+			return 1;
+	}
+	return 0;
+}
+
 void places_units(struct ctx *c, const struct lex *mem)
 {
 	for (size_t i = 0; i < c->n; i++) {
@@ -51,6 +63,8 @@ void places_units(struct ctx *c, const struct lex *mem)
 			continue;
 		if ((e->flags & W_WEAK) && (!ctx_left_open(c, i) || c->at[i + len - 1].brk > 1))
 			continue;   /* 振兴县域, 和县城: the county's last character starts a word */
+		if (e->rank == R_TOWN && !from_mem && town_reads_as_words(c, i, len))
+			continue;
 		size_t k = ctx_add_unit(c, i, i + len, from_mem && (e->flags & W_LOC) ? U_MEM
 		                                              : unit_kind_of(e->flags),
 		                        e->rank, type_of(e->flags));

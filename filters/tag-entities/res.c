@@ -24,9 +24,11 @@ DATA(stopwords_txt)
 DATA(words_txt)
 DATA(hotlines_txt)
 DATA(contact_context_txt)
+DATA(townships_txt)   /* generated at build time, may hold only a comment */
 
 static struct lex *L;
 static int have_user;
+static size_t townships;
 static int32_t *keybuf;
 static size_t keycap;
 
@@ -143,7 +145,8 @@ static void set_rank(struct lexinfo *e, int rank)
 static void on_division(const struct line *ln)
 {
 	static const struct { const char *name; int rank; } lv[] = {
-		{ "province", R_PROVINCE }, { "city", R_CITY }, { "county", R_COUNTY }, { NULL, 0 }
+		{ "province", R_PROVINCE }, { "city", R_CITY }, { "county", R_COUNTY },
+		{ "town", R_TOWN }, { NULL, 0 }
 	};
 	struct lexinfo *e = put(ln->f[0], ln->len[0]);
 	if (!e || ln->nf < 2)
@@ -162,6 +165,31 @@ static void on_division(const struct line *ln)
 	 * running text; they count only where a name can start. */
 	if (e->rank == R_COUNTY && (shortf || chars == 2))
 		e->flags |= W_WEAK;
+}
+
+/* A township keeps the rank of a larger unit when its name is also one (an entry of the
+ * county list wins). */
+static void on_town(const struct line *ln)
+{
+	if (u8_count(ln->f[0], ln->len[0]) < 3)
+		return;   /* a two-character name (城乡) reads as an ordinary word */
+	struct lexinfo *e = put(ln->f[0], ln->len[0]);
+	if (!e)
+		return;
+	e->flags |= W_LOC;
+	set_rank(e, R_TOWN);
+	townships++;
+}
+
+size_t res_townships(void)
+{
+	if (townships)
+		return townships;
+	size_t n = 0;   /* not loaded yet: count the entries of the compiled-in list */
+	for (size_t i = 0; i < data_townships_txt_len; i++)
+		if ((i == 0 || data_townships_txt[i - 1] == '\n') && data_townships_txt[i] != '#')
+			n++;
+	return n;
 }
 
 static void on_place(const struct line *ln)
@@ -275,6 +303,7 @@ void res_load_builtin(void)
 {
 	res_lex();
 	load_text(data_divisions_txt, data_divisions_txt_len, on_division);
+	load_text(data_townships_txt, data_townships_txt_len, on_town);
 	load_text(data_places_txt, data_places_txt_len, on_place);
 	load_text(data_orgs_txt, data_orgs_txt_len, on_org);
 	load_text(data_people_txt, data_people_txt_len, on_person);

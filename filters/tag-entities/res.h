@@ -21,6 +21,9 @@ void res_load_builtin(void);
 long res_load_dict(const char *path);
 /* Load dictionary text already in memory (name is used in messages). */
 long res_load_dict_text(const char *name, const char *p, size_t n);
+/* Number of townships the built-in gazetteer holds (0 when built without the list);
+ * callable before res_load_builtin. */
+size_t res_townships(void);
 /* Whether a user dictionary entry exists at all (enables its scan). */
 int res_have_user(void);
 

