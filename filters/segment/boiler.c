@@ -2,6 +2,7 @@
 #include <string.h>
 #include "boiler.h"
 #include "chars.h"
+#include "utf8.h"
 #include "wordlist.h"
 
 extern const char data_boiler_markers_txt[], data_boiler_lines_txt[];
@@ -113,6 +114,19 @@ static int host_list(const char *p, size_t n)
 	return hosts >= 2 && hosts * 2 >= tokens;
 }
 
+/* Rules and ornaments ("---", "* * *"): no letter, digit or ideograph at all. */
+static int no_words(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		int32_t c;
+		i += ch_decode(p + i, n - i, &c);
+		if (ch_is_han(c) || u8_is_alpha(c) || u8_is_digit(c))
+			return 0;
+	}
+	return 1;
+}
+
 int article_opener(const char *p, size_t n)
 {
 	return wl_prefix(&openers, p, n) > 0;
@@ -128,7 +142,7 @@ unsigned furniture(const char *p, size_t n, size_t ncp, int tokens)
 	if (tags & TAG_FOOTER)
 		return FURN_FOOTER | FURN_BOILER;
 	if (tags || (tokens >= MENU_MIN_WORDS && menu_bar(p, n)) ||
-	    (tokens >= 3 && breadcrumb(p, n)) || link_item(p, n))
+	    (tokens >= 3 && breadcrumb(p, n)) || link_item(p, n) || no_words(p, n))
 		return FURN_BOILER;
 	return 0;
 }

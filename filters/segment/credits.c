@@ -85,12 +85,13 @@ static int credit_token(const char *p, size_t n, int *credit, int *photo, int *s
 	return 0;
 }
 
-/* Leading marks such as ■ □ ● and surrounding brackets; returns the marker seen. */
-static int strip_marks(const char **pp, size_t *pn)
+/* Leading marks such as ■ □ ● and surrounding brackets; returns the marker seen, and
+ * sets *bracketed when the line was wholly inside brackets. */
+static int strip_marks(const char **pp, size_t *pn, int *bracketed)
 {
 	const char *p = *pp;
 	size_t n = *pn;
-	int marker = 0;
+	int marker = 0, opened = 0, closed = 0;
 	for (;;) {
 		if (!n)
 			break;
@@ -99,7 +100,9 @@ static int strip_marks(const char **pp, size_t *pn)
 		if (c == 0x25A0 || c == 0x25A1 || c == 0x25CF || c == 0x25C6 || c == 0x25B2 ||
 		    c == 0x2605 || c == 0x25C7 || c == 0x25CB || c == '*') {
 			marker = 1;
-		} else if (!(ch_is_opener(c) || ch_is_space(c))) {
+		} else if (ch_is_opener(c)) {
+			opened = 1;
+		} else if (!ch_is_space(c)) {
 			break;
 		}
 		p += l;
@@ -111,11 +114,25 @@ static int strip_marks(const char **pp, size_t *pn)
 		ch_decode(p + q, n - q, &c);
 		if (!(ch_is_closer(c) || ch_is_space(c)))
 			break;
+		closed |= ch_is_closer(c);
 		n = q;
 	}
 	*pp = p;
 	*pn = n;
+	*bracketed = opened && closed;
 	return marker;
+}
+
+/* A bracketed dateline or note: "(新华社北京12月31日电)", "(作者为全国政协副主席)". */
+static int bracketed_credit(const char *p, size_t n, int *photo)
+{
+	if (n >= 3 && memcmp(p + n - 3, "电", 3) == 0)
+		return 1;
+	if (wl_prefix(&words, p, n)) {
+		*photo = has_photo_word(p, n);
+		return 1;
+	}
+	return 0;
 }
 
 int credit_line(const char *p, size_t n, int *photo)
@@ -123,7 +140,10 @@ int credit_line(const char *p, size_t n, int *photo)
 	*photo = 0;
 	if (!n || ncp_of(p, n) > CREDIT_MAX_CP)
 		return 0;
-	int marker = strip_marks(&p, &n);
+	int bracketed;
+	int marker = strip_marks(&p, &n, &bracketed);
+	if (bracketed && bracketed_credit(p, n, photo))
+		return 1;
 	int credit = 0, source = 0, names = 0;
 	size_t i = 0;
 	while (i < n) {

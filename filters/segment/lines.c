@@ -201,6 +201,9 @@ int lf_title_like(const struct linefeat *f)
 		return 0;
 	if (f->stop_inside || f->ends_period || f->ends_pause || f->commas > 1)
 		return 0;
+	/* "最后,我从北京祝大家新年快乐!" is a sentence; "新世纪到来了!" may head a page. */
+	if (f->ends_final && f->commas)
+		return 0;
 	if (f->ends_colon && f->ncp > COLON_TITLE_MAX_CP)
 		return 0;
 	return !f->starts_cont;
