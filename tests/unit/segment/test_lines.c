@@ -32,6 +32,8 @@ int main(void)
 	BYLINE("[责任编辑: 王晋南]");
 	BYLINE("转自:人民网内蒙古频道");
 	BYLINE("（新华社记者 李鑫 摄）");
+	BYLINE("（新华社北京12月31日电）");
+	BYLINE("(作者为全国政协副主席)");
 	CHECK("photo credit", feat("■本报记者 阿柔娜 摄")->photo);
 	CHECK("no photo in a reporter credit", !feat("记者 王丹 通讯员 李俊羿")->photo);
 	NOT_BYLINE("赛罕区 把服务延伸到群众家门口");
@@ -51,7 +53,11 @@ int main(void)
 	BOILER("bdall.peaapk.com xtrb.peaapk.com hdwxxg.peaapk.com");
 	BOILER("Copyright© 2005-2009 内蒙古新闻网 All Rights Reserved.");
 	CHECK("footer", feat("内蒙古新闻网版权与免责声明:")->footer);
+	BOILER("---");
+	BOILER("* * *");
+	BOILER("更新时间：2023-09-04T14:18:08.371Z");
 	NOT_BOILER("He met Mr. Smith. They left.");
+	NOT_BOILER("2023");
 	NOT_BOILER("党建引领聚合力 激发老牌商圈新活力");
 	NOT_BOILER("记者 王丹 通讯员 李俊羿 张三 李四");
 
@@ -64,6 +70,8 @@ int main(void)
 	NOT_TITLE("步推动基层治理效能和居民幸福指数双提升。");
 	NOT_TITLE("吕子木说着这个活动的来历和意义:");
 	NOT_TITLE("本报讯 近日");
+	NOT_TITLE("最后,我从北京祝大家新年快乐!");
+	TITLE("新世纪到来了!");
 
 	CHECK("ends final with quote", feat("“看着这个家庭又恢复了和谐。”")->ends_final);
 	CHECK("ends open", !feat("通过创办官方抖")->ends_final);
