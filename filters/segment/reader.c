@@ -360,13 +360,11 @@ static int next_piece(struct reader *r, struct line *ln)
 		if (e < r->q.n && e - r->qpos <= r->o.hold) {
 			take(r, ln, e);
 			ln->complete = 1;
-			r->in_long = 0;
 			return skip_eol(r);
 		}
 		if (r->q.n - r->qpos > r->o.hold) {
 			take(r, ln, cut_point(r, r->o.hold));
 			ln->complete = 0;
-			r->in_long = 1;
 			return 0;
 		}
 		scanned = r->q.n;
@@ -378,7 +376,6 @@ static int next_piece(struct reader *r, struct line *ln)
 		if (f == 0 || (r->eof && r->q.n == r->qpos)) {
 			take(r, ln, r->q.n);
 			ln->complete = 1;
-			r->in_long = 0;
 			return 0;
 		}
 	}

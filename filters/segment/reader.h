@@ -41,7 +41,6 @@ struct reader {
 	struct tmap qm;
 	size_t qpos;
 	unsigned long long lineno;
-	int in_long;             /* a line longer than hold is being handed out */
 };
 
 /* Prepare the shared conversion for every document (exits 2 on an unknown charset). */

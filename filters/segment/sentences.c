@@ -327,11 +327,6 @@ void spl_feed(struct splitter *sp, const char *text, size_t n, const struct tmap
 	scan(sp, limit);
 }
 
-int spl_ends_alnum(const struct splitter *sp)
-{
-	return sp->t.n > sp->seg && ch_is_ascii_alnum((unsigned char)sp->t.p[sp->t.n - 1]);
-}
-
 void spl_feed_space(struct splitter *sp)
 {
 	struct tmap one = TMAP_INIT;

@@ -36,8 +36,6 @@ void spl_free(struct splitter *sp);
 void spl_begin(struct splitter *sp, int whole);
 /* Append text[0..n) whose source positions are given by m (positions 0..n). */
 void spl_feed(struct splitter *sp, const char *text, size_t n, const struct tmap *m);
-/* Does the text held end with a letter or digit (a seam needing a space before Latin)? */
-int spl_ends_alnum(const struct splitter *sp);
 /* Append a space that is not in the source (between two Latin words glued across lines). */
 void spl_feed_space(struct splitter *sp);
 /* End of the paragraph: everything held becomes segments. */

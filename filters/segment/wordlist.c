@@ -148,8 +148,3 @@ unsigned wl_tags_within(const struct wordlist *wl, const char *p, size_t n, unsi
 	}
 	return seen;
 }
-
-int wl_within(const struct wordlist *wl, const char *p, size_t n)
-{
-	return wl_tags_within(wl, p, n, ~0u) != 0;
-}

@@ -24,8 +24,6 @@ void wl_free(struct wordlist *wl);
 int wl_has(const struct wordlist *wl, const char *p, size_t n);
 /* Length of the longest entry p[0..n) starts with, 0 if none. */
 size_t wl_prefix(const struct wordlist *wl, const char *p, size_t n);
-/* Does p[0..n) contain an entry? */
-int wl_within(const struct wordlist *wl, const char *p, size_t n);
 /* The tags of the entries p[0..n) contains (stops early once all of want are seen). */
 unsigned wl_tags_within(const struct wordlist *wl, const char *p, size_t n, unsigned want);
 
