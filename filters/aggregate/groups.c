@@ -7,24 +7,10 @@
 
 #define CHUNK (1 << 20)
 
-struct slot {
-	uint64_t hash;          /* 0: free */
-	struct group *g;
-};
-
 struct chunk {
 	struct chunk *next;
 	size_t used, cap;
 	max_align_t mem[];
-};
-
-struct groups {
-	struct slot *slot;
-	size_t cap, n;
-	size_t state_bytes;
-	struct group **list;
-	size_t list_cap;
-	struct chunk *chunks;
 };
 
 struct groups *groups_new(size_t state_bytes)
@@ -89,7 +75,7 @@ static struct group *add(struct groups *g, const char *key, size_t n, uint64_t h
 	return gr;
 }
 
-struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h)
+struct group *groups_get_slow(struct groups *g, const char *key, size_t n, uint64_t h)
 {
 	size_t mask = g->cap - 1, j = h & mask;
 	for (; g->slot[j].hash; j = (j + 1) & mask) {

@@ -5,6 +5,7 @@
 #define AGG_GROUPS_H
 #include <stddef.h>
 #include <stdint.h>
+#include "bag.h"
 #include "buf.h"
 #include "table.h"
 
@@ -15,11 +16,35 @@ struct group {
 	unsigned char *st;      /* the states, laid out by the operations' offsets */
 };
 
-struct groups;
+struct slot {
+	uint64_t hash;          /* 0: free */
+	struct group *g;
+};
+
+struct chunk;
+
+/* Visible only so that the lookup's usual case can be inline. */
+struct groups {
+	struct slot *slot;
+	size_t cap, n;
+	size_t state_bytes;
+	struct group **list;
+	size_t list_cap;
+	struct chunk *chunks;
+};
 
 struct groups *groups_new(size_t state_bytes);
-/* The group of key[0..n) with hash h, added (zeroed states) when new. */
-struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h);
+struct group *groups_get_slow(struct groups *g, const char *key, size_t n, uint64_t h);
+
+/* The group of key[0..n) with hash h, added (zeroed states) when new. Inline when the
+ * key sits in its first slot, as most do. */
+static inline struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h)
+{
+	const struct slot *s = &g->slot[h & (g->cap - 1)];
+	if (s->hash == h && s->g->keylen == n && same_bytes(s->g->key, key, n))
+		return s->g;
+	return groups_get_slow(g, key, n, h);
+}
 /* Hints for a lookup of hash h coming soon: first the slot, then (once the slot is in
  * cache) the group it points to. The hash mode issues them rows ahead. */
 void groups_prefetch_slot(const struct groups *g, uint64_t h);

@@ -118,7 +118,7 @@ static const struct field *field_at(const struct row *r, int col)
 /* Keys and hashes of a batch, worked out before any group is touched, so that the groups
  * of rows ahead can be on their way from memory while a row is added. A key of one field
  * is the field itself; keys of several are encoded one after another into a->key. */
-static void batch_keys(struct agg *a, struct row *rows, size_t n)
+static void batch_keys(struct agg *a, struct row *rows, size_t n, const uint64_t *hashes)
 {
 	buf_clear(&a->key);
 	for (size_t i = 0; i < n; i++) {
@@ -138,7 +138,9 @@ static void batch_keys(struct agg *a, struct row *rows, size_t n)
 	if (a->nkeys != 1)
 		for (size_t i = 0; i < n; i++)
 			a->bkey[i].p = a->key.p + a->bkoff[i];
-	if (!a->sorted)
+	if (!a->sorted && hashes)
+		memcpy(a->bhash, hashes, n * sizeof *hashes);
+	else if (!a->sorted)
 		for (size_t i = 0; i < n; i++)
 			a->bhash[i] = hash_bytes(a->bkey[i].p, a->bkey[i].n);
 }
@@ -183,7 +185,22 @@ static void add_row(struct agg *a, const char *file, const struct row *r, unsign
 	for (size_t i = 0; i < a->nops; i++) {
 		const struct opspec *s = &a->ops[i];
 		const struct field *f = field_at(r, s->col);
-		if (state_add(s, st + s->off, f->p, f->n) < 0 && !seen_bad(a, i)) {
+		int bad;
+		/* the two most common states inline; the rest through state_add */
+		if (s->op->kind == ST_COUNT) {
+			struct st_count *c = (struct st_count *)(st + s->off);
+			if (++c->n == 0)
+				fatal(EXIT_SYS, "a count exceeds %llu", (unsigned long long)-1);
+			continue;
+		}
+		if (s->op->kind == ST_SUM) {
+			struct st_sum *m = (struct st_sum *)(st + s->off);
+			bad = sum_add_text(&m->s, f->p, f->n) < 0;
+			m->n += !bad;
+		} else {
+			bad = state_add(s, st + s->off, f->p, f->n) < 0;
+		}
+		if (bad && !seen_bad(a, i)) {
 			bad_value(a, file, r, "a number", s, f);
 			if (a->stop)
 				return;
@@ -204,11 +221,11 @@ static void merge_row(struct agg *a, const char *file, const struct row *r, unsi
 	}
 }
 
-#define AHEAD 8
+#define AHEAD 16
 
-static void add_batch(struct agg *a, const char *file, struct row *rows, size_t n)
+static void add_batch(struct agg *a, const char *file, struct row *rows, size_t n, const uint64_t *hashes)
 {
-	batch_keys(a, rows, n);
+	batch_keys(a, rows, n, hashes);
 	for (size_t i = 0; i < n && !a->stop; i++) {
 		unsigned char *st;
 		if (a->sorted) {
@@ -333,14 +350,15 @@ int agg_file(struct agg *a, const char *path)
 	struct source src;
 	/* --sorted keeps its memory below GNU datamash's: small slabs, no reader thread */
 	size_t slab = a->sorted ? 64 * 1024 : 1024 * 1024;
-	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, !a->sorted) < 0)
+	const char *hash_spec = a->sorted || a->nkeys != 1 ? NULL : a->merge ? "1" : a->keyspec[0];
+	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, !a->sorted, hash_spec) < 0)
 		return -1;
 	const struct row *h = source_header(&src);
 	int ok = !h || (a->merge ? read_partial_header(a, &src, h) : resolve_columns(a, &src, h)) == 0;
 	struct row *rows;
 	size_t n;
 	while (ok && !a->stop && (n = source_batch(&src, &rows)) > 0)
-		add_batch(a, source_name(&src), rows, n);
+		add_batch(a, source_name(&src), rows, n, source_hashes(&src));
 	source_close(&src);
 	return ok ? 0 : -1;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "bag.h"
 #include "cli.h"
 #include "input.h"
 #include "scan.h"
@@ -26,6 +27,7 @@ struct slab {
 	char *buf;
 	size_t cap, len;
 	struct row *rows;
+	uint64_t *hash;             /* of each row's key field, when asked for */
 	size_t nrows, rcap;
 	struct field *f;
 	size_t fcap;
@@ -47,6 +49,8 @@ struct scan {
 	int first, eof;
 	struct row header;
 	struct buf header_bytes;
+	const char *hash_spec;      /* the key column to hash, NULL for none */
+	int hash_col;
 	/* the queues between reader and caller, slab indexes in FIFO order */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -56,6 +60,7 @@ struct scan {
 	/* the caller's side */
 	struct slab *cur;
 	size_t next_row, next_note;
+	const uint64_t *batch_hash;
 	int done;
 };
 
@@ -104,6 +109,7 @@ static void slab_free(struct slab *sl)
 	slab_reset(sl);
 	free(sl->buf);
 	free(sl->rows);
+	free(sl->hash);
 	free(sl->f);
 	free(sl->notes);
 	free(sl->fixed);
@@ -230,6 +236,7 @@ static void take_line(struct scan *s, struct slab *sl, char *p, size_t n)
 	size_t nf = split(s, sl, p, n, at);
 	if (!s->header.f) {
 		keep_header(s, sl, nf);
+		s->hash_col = s->hash_spec ? scan_col(s, s->hash_spec) : -1;
 		return;
 	}
 	if (nf != s->header.nf) {
@@ -239,7 +246,10 @@ static void take_line(struct scan *s, struct slab *sl, char *p, size_t n)
 	if (sl->nrows == sl->rcap) {
 		sl->rcap = sl->rcap ? 2 * sl->rcap : 1024;
 		sl->rows = xrealloc(sl->rows, sl->rcap * sizeof *sl->rows);
+		sl->hash = xrealloc(sl->hash, sl->rcap * sizeof *sl->hash);
 	}
+	if (s->hash_col >= 0)
+		sl->hash[sl->nrows] = hash_bytes(sl->f[at + s->hash_col].p, sl->f[at + s->hash_col].n);
 	sl->rows[sl->nrows].nf = nf;
 	sl->rows[sl->nrows].line = s->line;
 	sl->nrows++;
@@ -401,6 +411,7 @@ size_t scan_batch(struct scan *s, struct row **rows)
 			size_t n = 1;
 			while (n < SCAN_BATCH && s->next_row + n < sl->nrows && r[n].line < stop)
 				n++;
+			s->batch_hash = s->hash_col >= 0 ? sl->hash + s->next_row : NULL;
 			s->next_row += n;
 			*rows = r;
 			return n;
@@ -413,7 +424,12 @@ size_t scan_batch(struct scan *s, struct row **rows)
 	return 0;
 }
 
-struct scan *scan_open(const char *path, size_t slab_bytes, int threads)
+const uint64_t *scan_hashes(const struct scan *s)
+{
+	return s->batch_hash;
+}
+
+struct scan *scan_open(const char *path, size_t slab_bytes, int threads, const char *hash_spec)
 {
 	struct scan *s = xcalloc(1, sizeof *s);
 	if (in_open(&s->in, path) != 0) {
@@ -423,6 +439,8 @@ struct scan *scan_open(const char *path, size_t slab_bytes, int threads)
 	}
 	s->slab_bytes = slab_bytes;
 	s->first = 1;
+	s->hash_spec = hash_spec;
+	s->hash_col = -1;
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
 	for (int i = 0; i < NSLAB; i++)

@@ -9,6 +9,7 @@
 #ifndef AGG_SCAN_H
 #define AGG_SCAN_H
 #include <stddef.h>
+#include <stdint.h>
 #include "table.h"
 
 #define SCAN_BATCH 1024
@@ -16,8 +17,12 @@
 struct scan;
 
 /* Open path ("-" is stdin) and read the header; NULL after reporting "prog: path: why".
- * slab_bytes: the size of a block; threads: whether the reader may run in a thread. */
-struct scan *scan_open(const char *path, size_t slab_bytes, int threads);
+ * slab_bytes: the size of a block; threads: whether the reader may run in a thread;
+ * hash_spec: a column (name or number) whose hash_bytes the reader works out for every
+ * row, taking that work off the caller (NULL for none). */
+struct scan *scan_open(const char *path, size_t slab_bytes, int threads, const char *hash_spec);
+/* The hashes of the last batch's rows, or NULL. */
+const uint64_t *scan_hashes(const struct scan *s);
 /* The header row, or NULL for an empty input. */
 const struct row *scan_header(const struct scan *s);
 const char *scan_name(const struct scan *s);

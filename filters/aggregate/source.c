@@ -1,7 +1,8 @@
 /* source: one interface over scan.c and table.h. */
 #include "source.h"
 
-int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int threads)
+int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int threads,
+                const char *hash_spec)
 {
 	src->sc = NULL;
 	src->t = NULL;
@@ -9,7 +10,7 @@ int source_open(struct source *src, const char *path, enum tbl_format fmt, size_
 		src->t = tbl_open(path, fmt, 1);
 		return src->t ? 0 : -1;
 	}
-	src->sc = scan_open(path, slab, threads);
+	src->sc = scan_open(path, slab, threads, hash_spec);
 	return src->sc ? 0 : -1;
 }
 
@@ -35,6 +36,11 @@ size_t source_batch(struct source *src, struct row **rows)
 	if (src->sc)
 		return scan_batch(src->sc, rows);
 	return tbl_next(src->t, rows) == 1 ? 1 : 0;
+}
+
+const uint64_t *source_hashes(const struct source *src)
+{
+	return src->sc ? scan_hashes(src->sc) : NULL;
 }
 
 void source_close(struct source *src)

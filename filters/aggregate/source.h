@@ -10,8 +10,12 @@ struct source {
 	struct table *t;
 };
 
-/* TSV is read in slabs of slab bytes, by a thread of its own when threads is set. */
-int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int threads);
+/* TSV is read in slabs of slab bytes, by a thread of its own when threads is set, which
+ * also hashes column hash_spec (see scan.h). */
+int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int threads,
+                const char *hash_spec);
+/* hash_bytes of the hash_spec field of each row of the last batch, or NULL. */
+const uint64_t *source_hashes(const struct source *src);
 const struct row *source_header(const struct source *src);
 int source_col(const struct source *src, const char *spec);
 const char *source_name(const struct source *src);
