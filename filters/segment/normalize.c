@@ -74,7 +74,8 @@ static int fold_known(const char *p, size_t n, enum u8_form form, struct buf *ou
 			buf_add(out, p + i, l);
 		} else {
 			out->n = start;
-			out->p[start] = '\0';
+			if (out->cap)
+				out->p[start] = '\0';
 			return 0;
 		}
 		i += l;
@@ -103,7 +104,8 @@ static void trim_tail(struct buf *out, size_t start)
 			break;
 		out->n = q;
 	}
-	out->p[out->n] = '\0';
+	if (out->cap)
+		out->p[out->n] = '\0';
 }
 
 void norm_text(const char *p, size_t n, enum u8_form form, struct buf *out)

@@ -182,6 +182,8 @@ static long convert_one(struct reader *r, const char *p, size_t n, unsigned long
 			if (op > out) {
 				tm_add(&r->qm, r->q.n, s);
 				buf_add(&r->q, out, (size_t)(op - out));
+				/* Close the character: its bytes map as a whole. */
+				tm_add(&r->qm, r->q.n, s + (k - il));
 			}
 			return (long)(k - il);
 		}
