@@ -80,6 +80,12 @@ int main(void)
 	CHECK("GBK second line", gl.t.n == 1 && tm_start(&gl.m, 0) == 7);
 	line_free(&gl);
 	rd_close(&g);
+	/* The last character of a converted file ends where its bytes end. */
+	rd_open_mem(&g, "g", "a\xD6\xD0", 3);
+	rd_line(&g, &gl);
+	CHECK("GBK end at EOF", gl.t.n == 4 && tm_end(&gl.m, 4) == 3);
+	line_free(&gl);
+	rd_close(&g);
 	buf_free(&got);
 	return check_done();
 }
