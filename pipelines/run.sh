@@ -14,7 +14,8 @@ Annotate the documents of INPUT (files, or folders read recursively in path orde
   OUTDIR/numbers.tsv       type, unit, count, sum, min, max, documents
 each written beside its target and renamed into place; a summary goes to stdout.
   -j, --jobs N       run N shards at a time with GNU parallel; output is the serial run's
-  --batch N          documents per shard (default 1)
+  --batch N          documents per shard (default: enough for 4 shards per job slot,
+                     which balances the load without starting programs for every file)
   --hosts FILE       spread the shards over the hosts of this GNU parallel sshloginfile
   --transfer         with --hosts: copy each input to its host (no shared file system)
   --table ID,TEXT    inputs are headed TSV tables, one document per row (columns ID, TEXT)
@@ -33,7 +34,7 @@ EOF
 . "$(dirname "$0")/lib.sh"
 stamped "$@"
 
-jobs=1 state="" quiet=0 shard_opts=() table_opts=() table=0 pipe=0 csv=0 hosts=""
+jobs=1 batch="" state="" quiet=0 shard_opts=() table_opts=() table=0 pipe=0 csv=0 hosts=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-h | --help) usage; exit 0 ;;
@@ -41,6 +42,7 @@ while [ $# -gt 0 ]; do
 		[ $# -ge 2 ] || usage_error "$1 needs an argument"
 		case $1 in
 		-j | --jobs) jobs=$2 ;;
+		--batch) batch=$2 ;;
 		--state) state=$2 ;;
 		*)
 			shard_opts+=("$1" "$2")
@@ -66,6 +68,7 @@ if [ $# -eq 3 ] && [[ $3 =~ ^[0-9]+$ ]]; then
 fi
 [ $# -ge 2 ] || usage_error "give at least one INPUT and the OUTDIR"
 [[ $jobs =~ ^[1-9][0-9]*$ ]] || usage_error "-j needs a positive whole number, got '$jobs'"
+[ -z "$batch" ] || [[ $batch =~ ^[1-9][0-9]*$ ]] || usage_error "--batch needs a positive whole number, got '$batch'"
 [ "$csv" -eq 0 ] || [ "$table" -eq 1 ] || usage_error "--csv goes with --table"
 [ "$pipe" -eq 0 ] || { [ "$table" -eq 1 ] && [ "$csv" -eq 0 ]; } || usage_error "--pipe splits TSV tables: give --table ID,TEXT (and no --csv)"
 [ "$pipe" -eq 0 ] || [ -z "$state" ] || usage_error "--pipe and --state do not go together (the state follows whole files)"
@@ -115,8 +118,14 @@ if [ -n "$state" ]; then
 		stage_done "merging the shards" 3
 elif [ "$jobs" -gt 1 ] || [ -n "$hosts" ]; then
 	mkdir "$work/shards"
+	if [ -z "$batch" ]; then
+		slots=$jobs
+		[ -z "$hosts" ] || slots=$((jobs * $(grep -cv '^[[:space:]]*\(#\|$\)' "$hosts")))
+		batch=$(((ndocs + 4 * slots - 1) / (4 * slots)))
+		[ "$batch" -ge 1 ] || batch=1
+	fi
 	st=0
-	bash "$PIPELINES/annotate-shards.sh" -j "$jobs" "${shard_opts[@]}" "$work/list0" "$work/shards" || st=$?
+	bash "$PIPELINES/annotate-shards.sh" -j "$jobs" --batch "$batch" "${shard_opts[@]}" "$work/list0" "$work/shards" || st=$?
 	stage_done "annotating in shards" "$st"
 	bash "$PIPELINES/merge-shards.sh" "$work/shards/shards0" "$work" || stage_done "merging the shards" 3
 else

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Speed-up of the end-to-end run in shards: `run.sh -j 2` against `run.sh -j 1` on a
+# generated corpus (real sample text, DOCS documents, default 15000, about 50 MB), per file
+# and per block of a document table (--pipe). Everything is written in bench/work/pipeline/
+# (untracked). Prints wall seconds, MB/s and the speed-up, and checks that every sharded
+# run's outputs are byte-identical to the serial run's.
+# usage: bench/pipeline.sh [DOCS]
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${BIN:-$top/bin}
+case $BIN in /*) ;; *) BIN=$top/$BIN ;; esac
+export BIN
+docs=${1:-15000}
+work=$top/bench/work/pipeline
+run=$top/pipelines/run.sh
+mkdir -p "$work"
+
+corpus=$work/corpus-$docs
+if [ ! -d "$corpus" ]; then
+	bash "$top/pipelines/gen-corpus.sh" -n "$docs" "$top/data/sample" "$corpus.tmp"
+	mv "$corpus.tmp" "$corpus"
+fi
+table=$work/table-$docs.tsv
+if [ ! -s "$table" ]; then
+	{ printf 'id\ttext\n'; bash "$top/pipelines/files-to-table.sh" "$corpus"; } >"$table.tmp"
+	mv "$table.tmp" "$table"
+fi
+bytes=$(cat "$corpus"/* | wc -c)
+echo "corpus: $docs documents, $bytes bytes; machine: $(nproc) cores; $(parallel --version | head -n 1)"
+
+# measure LABEL OUT RUN-ARGS...: one run, its wall time in $secs.
+measure() {
+	label=$1 out=$2
+	shift 2
+	rm -rf "$out"
+	/usr/bin/time -f '%e' -o "$work/time" sh "$run" -q "$@" "$out" 2>"$work/log" ||
+		{ echo "$label failed:" >&2; tail -n 3 "$work/log" >&2; exit 3; }
+	secs=$(tail -n 1 "$work/time")
+	awk -v l="$label" -v b="$bytes" -v s="$secs" 'BEGIN {
+		if (s < 0.01) s = 0.01
+		printf "%-36s %7.2f s %7.1f MB/s\n", l, s, b / 1048576 / s }'
+}
+same() {
+	for f in annotations.tsv entities.tsv numbers.tsv; do
+		cmp -s "$1/$f" "$2/$f" || { echo "  outputs DIFFER from the serial run ($f)"; return 0; }
+	done
+	echo "  outputs byte-identical to the serial run"
+}
+speedup() { awk -v a="$1" -v b="$2" 'BEGIN { if (b < 0.01) b = 0.01; printf "  speed-up -j 2 / -j 1: %.2fx\n", a / b }'; }
+
+measure "files, -j 1 (serial)" "$work/serial" "$corpus"
+s1=$secs
+measure "files, -j 2 --batch 250" "$work/j2" -j 2 --batch 250 "$corpus"
+speedup "$s1" "$secs"
+same "$work/serial" "$work/j2"
+measure "table, -j 1 (serial)" "$work/tserial" --table id,text "$table"
+t1=$secs
+measure "table, -j 2 --pipe --block 4M" "$work/tj2" -j 2 --pipe --block 4M --table id,text "$table"
+speedup "$t1" "$secs"
+same "$work/tserial" "$work/tj2"
