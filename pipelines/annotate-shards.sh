@@ -78,6 +78,8 @@ worst=$(awk -F '\t' '$1 != "Seq" {
 } END { print w + 0 }' <"$dir/jobs.log")
 [ "$worst" -lt 3 ] || die "$E_SYS" "a shard failed (job log: see the messages above)"
 
-[ ! -s "$dir/shards0" ] || parallel --will-cite -0 -j "$jobs" --halt now,fail=1 -a "$dir/shards0" -q \
-	bash "$PIPELINES/partials.sh" || die "$E_SYS" "partial summaries of the shards failed"
+# The partial summaries are computed here, whichever host annotated the shard (xargs -P:
+# GNU parallel's start-up would cost more than the work).
+[ ! -s "$dir/shards0" ] || xargs -0 -P "$jobs" -n 4 bash "$PIPELINES/partials.sh" <"$dir/shards0" ||
+	die "$E_SYS" "partial summaries of the shards failed"
 exit "$worst"

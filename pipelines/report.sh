@@ -31,8 +31,13 @@ trap 'rm -rf -- "$work"' EXIT
 unesc='function unesc(s) { gsub(/\\t/, " ", s); gsub(/\\n/, " ", s); gsub(/\\r/, " ", s); gsub(/\\\\/, "\\", s); return s }'
 awk -F '\t' "$unesc"' NR > 1 && ($1 == "LOC" || $1 == "ORG") { print unesc($2) "\t" $1 "\t" $3 }' <"$out/entities.tsv" |
 	sort -t "$TAB" -k3,3nr -k1,1 | first "$top" >"$work/entities.dat"
+# The units mentioned most, and the first unit of every type even when it is rare (one
+# money amount among hundreds of counts is still the one a reader looks for).
 awk -F '\t' "$unesc"' NR > 1 && $4 + 0 > 0 { print (unesc($2) == "" ? "(无单位)" : unesc($2)) " · " $1 "\t" $1 "\t" $4 "\t" $3 }' <"$out/numbers.tsv" |
-	sort -t "$TAB" -k4,4nr -k1,1 | first "$top" >"$work/numbers.dat"
+	sort -t "$TAB" -k4,4nr -k1,1 |
+	awk -F '\t' -v n="$top" '{ row[NR] = $0; if (!($2 in seen)) { seen[$2] = 1; must[NR] = 1; m++ } }
+		END { for (i = 1; i <= NR; i++) if (must[i] || (i <= NR && kept < n - m)) { print row[i]; if (!must[i]) kept++ } }' |
+	sort -t "$TAB" -k4,4nr -k1,1 >"$work/numbers.dat"
 
 # One gnuplot run per chart; horizontal bars, the largest on top, labels in the CJK font.
 chart() {
@@ -63,7 +68,7 @@ chart "$work/entities.dat" "$work/report-entities.png" "提及最多的地点（
 	die "$E_SYS" "gnuplot failed on the entity chart"
 # Sums span from a few to billions: a logarithmic axis keeps every bar readable, its bars
 # starting at 1 since 0 has no place on it.
-chart "$work/numbers.dat" "$work/report-numbers.png" "数量总和：提及最多的单位和类型（金额橙色，百分比绿色）" "总和（对数刻度）" 1 \
+chart "$work/numbers.dat" "$work/report-numbers.png" "数量总和：提及最多的单位，每种类型至少一个（金额橙色，百分比绿色）" "总和（对数刻度）" 1 \
 	"set logscale x 10; set xrange [1:*]" || die "$E_SYS" "gnuplot failed on the number chart"
 
 # html_rows FILE COLS: table rows of a TSV's body, text escaped for HTML.
