@@ -6,6 +6,7 @@
 
 static int on;
 static double t0, last;
+static unsigned long long files;
 
 static double now(void)
 {
@@ -27,7 +28,12 @@ static void show(unsigned long long bytes, unsigned long long files, double t)
 	        files == 1 ? "" : "s", dt > 0 ? mb / dt : 0.0);
 }
 
-void progress_tick(unsigned long long bytes, unsigned long long files)
+void progress_file_done(void)
+{
+	files++;
+}
+
+void progress_tick(unsigned long long bytes)
 {
 	if (!on)
 		return;
@@ -38,7 +44,7 @@ void progress_tick(unsigned long long bytes, unsigned long long files)
 	show(bytes, files, t);
 }
 
-void progress_done(unsigned long long bytes, unsigned long long files)
+void progress_done(unsigned long long bytes)
 {
 	if (!on)
 		return;

@@ -4,8 +4,10 @@
 #define SEGMENT_PROGRESS_H
 
 void progress_start(int wanted);
-/* Called often; prints at most a few times a second. */
-void progress_tick(unsigned long long bytes, unsigned long long files);
-void progress_done(unsigned long long bytes, unsigned long long files);
+/* Called after every block read; prints at most twice a second. */
+void progress_tick(unsigned long long bytes);
+/* Called after every document. */
+void progress_file_done(void);
+void progress_done(unsigned long long bytes);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 #include "cli.h"
+#include "progress.h"
 #include "reader.h"
 #include "utf8.h"
 
@@ -270,6 +271,7 @@ static int fill(struct reader *r)
 		return -1;
 	}
 	total_bytes += (unsigned long long)n;
+	progress_tick(total_bytes);
 	int last = n == 0;
 	struct buf tmp = BUF_INIT;
 	const char *blk = p;

@@ -70,8 +70,6 @@ struct config {
 	int progress;
 };
 
-static unsigned long long files_done;
-
 static void parse(int argc, char **argv, struct config *c)
 {
 	const char *arg;
@@ -122,8 +120,7 @@ static void one_file(const struct config *c, const char *path)
 	}
 	doc_run(&r, doc, &c->dopts);
 	rd_close(&r);
-	files_done++;
-	progress_tick(rd_total_bytes(), files_done);
+	progress_file_done();
 }
 
 static void one_table(const struct config *c, const char *path)
@@ -162,8 +159,7 @@ static void one_table(const struct config *c, const char *path)
 		rd_open_mem(&r, id.p, text, len);
 		doc_run(&r, id.p, &c->dopts);
 		rd_close(&r);
-		files_done++;
-		progress_tick(rd_total_bytes(), files_done);
+		progress_file_done();
 	}
 	if (rc < 0)
 		cli_mark_bad();
@@ -212,7 +208,7 @@ int main(int argc, char **argv)
 		one_input(&c, argv[i]);
 	if (!c.files_from && first >= argc)
 		one_input(&c, "-");
-	progress_done(rd_total_bytes(), files_done);
+	progress_done(rd_total_bytes());
 	out_finish();
 	return cli_status();
 }
