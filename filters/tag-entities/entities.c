@@ -89,10 +89,9 @@ static void learn(const struct ctx *c)
 	}
 }
 
-void entities_find(struct ctx *c, const char *doc, const char *text, size_t len)
+static void find_window(struct ctx *c, const char *text, size_t len)
 {
 	struct lex *x = res_lex();
-	new_doc(doc);
 	ctx_load(c, text, len);
 	ctx_scan(c, x);
 	if (opts.builtin) {
@@ -111,20 +110,60 @@ void entities_find(struct ctx *c, const char *doc, const char *text, size_t len)
 	learn(c);
 }
 
-static int unit_type(const struct unit *u)
+static void emit_window(const struct ctx *c, size_t base, ent_emit *emit, void *arg)
 {
-	return u->type;
+	for (size_t k = 0; k < c->nm; k++) {
+		size_t vlen;
+		const char *v = ctx_mention_value(c, &c->m[k], &vlen);
+		emit(arg, base + c->m[k].s, base + c->m[k].e, c->m[k].type, v, vlen);
+	}
+	for (size_t k = 0; k < c->nu; k++)
+		if (!c->u[k].dead)
+			emit(arg, base + c->u[k].s, base + c->u[k].e, c->u[k].type, NULL, 0);
 }
 
-void entities_each(const struct ctx *c, void (*f)(void *arg, const struct mention *m), void *arg)
+static size_t window = 1 << 16;
+
+void entities_set_window(size_t bytes)
 {
-	for (size_t k = 0; k < c->nm; k++)
-		f(arg, &c->m[k]);
-	for (size_t k = 0; k < c->nu; k++) {
-		const struct unit *u = &c->u[k];
-		if (u->dead)
-			continue;
-		struct mention m = { u->s, u->e, unit_type(u), NULL, 0, 0 };
-		f(arg, &m);
+	window = bytes < 64 ? 64 : bytes;
+}
+
+/* Where to end a window that starts at text[0]: after the last punctuation mark or
+ * space in its final quarter, else at the last character boundary. */
+static size_t window_end(const char *text, size_t len)
+{
+	if (len <= window)
+		return len;
+	size_t end = window;
+	while (end > 0 && ((unsigned char)text[end] & 0xC0) == 0x80)
+		end--;
+	for (size_t i = end; i > window * 3 / 4; i--) {
+		unsigned char b = (unsigned char)text[i - 1];
+		if (b == ' ' || b == '\t' || b == ',' || b == '.' || b == ';' || b == '!' || b == '?')
+			return i;
+		/* 。、 (E3 80 82/81) and full-width ，；！？： (EF BC 8C/9B/81/9F/9A) */
+		if (i >= 3 && ((unsigned char)text[i - 3] == 0xE3 && (unsigned char)text[i - 2] == 0x80 &&
+		               (b == 0x82 || b == 0x81)))
+			return i;
+		if (i >= 3 && (unsigned char)text[i - 3] == 0xEF && (unsigned char)text[i - 2] == 0xBC &&
+		    (b == 0x8C || b == 0x9B || b == 0x81 || b == 0x9F || b == 0x9A))
+			return i;
 	}
+	return end ? end : len;
+}
+
+void entities_find(struct ctx *c, const char *doc, const char *text, size_t len,
+                   ent_emit *emit, void *arg)
+{
+	new_doc(doc);
+	size_t base = 0;
+	do {
+		size_t n = window_end(text, len);
+		find_window(c, text, n);
+		emit_window(c, base, emit, arg);
+		base += c->n;
+		text += n;
+		len -= n;
+	} while (len > 0);
 }

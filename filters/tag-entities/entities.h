@@ -9,11 +9,18 @@ struct ent_opts {
 };
 
 void entities_init(const struct ent_opts *o);
-/* Find the mentions of text[0..len) of document doc (names learnt in one segment are
- * remembered for the rest of the same document). The result stays in *c. */
-void entities_find(struct ctx *c, const char *doc, const char *text, size_t len);
-/* Visit the final mentions in a stable order. */
-void entities_each(const struct ctx *c, void (*f)(void *arg, const struct mention *m), void *arg);
+/* A mention found: code points [s, e) of the whole text, its type and value (vlen bytes,
+ * not NUL-terminated; NULL when none). Valid during the call only. */
+typedef void ent_emit(void *arg, size_t s, size_t e, int type, const char *v, size_t vlen);
+
+/* Find the mentions of text[0..len) of document doc and hand each to emit (names learnt
+ * in one segment are remembered for the rest of the same document). A text longer than
+ * a window is read window by window, each ending at punctuation where it can, so memory
+ * stays bounded whatever the length of a line. c holds the working buffers. */
+void entities_find(struct ctx *c, const char *doc, const char *text, size_t len,
+                   ent_emit *emit, void *arg);
+/* Window size in bytes (tests make it small). */
+void entities_set_window(size_t bytes);
 void entities_fini(void);
 
 #endif

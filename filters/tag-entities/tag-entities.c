@@ -46,17 +46,14 @@ static void init(void)
 	entities_init(&o);
 }
 
-static void add_row(void *arg, const struct mention *m)
+static void add_row(void *arg, size_t s, size_t e, int type, const char *v, size_t vlen)
 {
-	size_t vlen;
-	const char *v = ctx_mention_value(&ctx, m, &vlen);
-	ann_addn(arg, m->s, m->e, ent_type_names[m->type], v, vlen, NULL, NULL);
+	ann_addn(arg, s, e, ent_type_names[type], v, vlen, NULL, NULL);
 }
 
 static void annotate(const struct segment *seg, struct annset *out)
 {
-	entities_find(&ctx, seg->doc, seg->text, seg->len);
-	entities_each(&ctx, add_row, out);
+	entities_find(&ctx, seg->doc, seg->text, seg->len, add_row, out);
 }
 
 static void fini(void)

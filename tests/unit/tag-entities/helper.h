@@ -8,24 +8,28 @@
 #include "cli.h"
 #include "entities.h"
 #include "res.h"
+#include "utf8.h"
 
 static struct ctx helper_ctx;
 static struct buf helper_out;
 
-struct helper_item { size_t s, e; int type; const char *v; size_t vlen; };
+struct helper_item { size_t s, e; int type; char v[64]; size_t vlen; };
 static struct helper_item *helper_items;
 static size_t helper_n, helper_cap;
 
-static void helper_collect(void *arg, const struct mention *m)
+static void helper_collect(void *arg, size_t s, size_t e, int type, const char *v, size_t vlen)
 {
 	(void)arg;
 	if (helper_n == helper_cap) {
 		helper_cap = helper_cap ? helper_cap * 2 : 16;
 		helper_items = realloc(helper_items, helper_cap * sizeof *helper_items);
 	}
-	size_t vlen;
-	const char *v = ctx_mention_value(&helper_ctx, m, &vlen);
-	helper_items[helper_n++] = (struct helper_item){ m->s, m->e, m->type, v, vlen };
+	struct helper_item *it = &helper_items[helper_n++];
+	it->s = s;
+	it->e = e;
+	it->type = type;
+	it->vlen = vlen < sizeof it->v ? vlen : sizeof it->v - 1;
+	memcpy(it->v, v ? v : "", it->vlen);
 }
 
 static int helper_cmp(const void *a, const void *b)
@@ -40,14 +44,14 @@ static int helper_cmp(const void *a, const void *b)
 static const char *tag_in(const char *doc, const char *text)
 {
 	helper_n = 0;
-	entities_find(&helper_ctx, doc, text, strlen(text));
-	entities_each(&helper_ctx, helper_collect, NULL);
+	size_t len = strlen(text);
+	entities_find(&helper_ctx, doc, text, len, helper_collect, NULL);
 	qsort(helper_items, helper_n, sizeof *helper_items, helper_cmp);
 	buf_clear(&helper_out);
 	buf_adds(&helper_out, "");
 	for (size_t i = 0; i < helper_n; i++) {
 		const struct helper_item *it = &helper_items[i];
-		size_t bs = helper_ctx.boff[it->s], be = helper_ctx.boff[it->e];
+		size_t bs = u8_offset(text, len, it->s), be = u8_offset(text, len, it->e);
 		buf_addf(&helper_out, "%s%s:%.*s", i ? " " : "", ent_type_names[it->type],
 		         (int)(be - bs), text + bs);
 		if (it->vlen)

@@ -37,6 +37,12 @@ int main(void)
 	          tag_in("memo", "加入西菜园云中路西岸国际居民党支部"),
 	          "ORG:西菜园云中路西岸国际居民党支部 LOC:西菜园 LOC:云中路");
 	CHECK_STR("but not in another document", tag("加入西菜园的队伍"), "");
+	/* A long line is read in windows ending at punctuation: the same mentions. */
+	entities_set_window(64);
+	CHECK_TAG("small windows find the same", "托克托县新营子镇明珠社区的居民田雪说，江阴市长泾镇，南京市长江大桥。",
+	          "LOC:托克托县 LOC:新营子镇 LOC:明珠社区 PER:田雪 LOC:江阴市 LOC:长泾镇 "
+	          "LOC:南京市 LOC:长江大桥 LOC:长江");
+	entities_set_window(1 << 16);
 	entities_fini();
 	return check_done();
 }
