@@ -308,7 +308,7 @@ static int on_unit(struct numparser *P, struct state *st, const struct numchar *
 static int on_big(struct numparser *P, struct state *st, const struct numchar *c, unsigned *flags)
 {
 	int e = c->value;
-	if (st->seq && st->digit_run > 1)
+	if ((st->seq && st->digit_run > 1) || st->bigs >= NUM_MAX_BIGS)
 		return 0;
 	if (st->prev == P_NONE || st->prev == P_NEG) {
 		*flags |= NUM_BARE;

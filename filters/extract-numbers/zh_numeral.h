@@ -29,6 +29,11 @@ enum {
 	NUM_BIGS     = 1 << 16   /* has 万, 亿 or 兆 */
 };
 
+/* A numeral ends before its 17th 万/亿/兆: each one rescales the whole value, so a chain
+ * of them would cost time quadratic in its length. No real numeral comes near (四万万,
+ * 三万亿 have two). */
+#define NUM_MAX_BIGS 16
+
 enum numrole { NR_NONE, NR_DIGIT, NR_ZERO, NR_UNIT, NR_BIG, NR_POINT, NR_NEG, NR_VAGUE, NR_VMID,
                NR_LINK };
 
