@@ -77,7 +77,9 @@ static int credit_token(const char *p, size_t n, int *credit, int *photo, int *s
 	if (is_name(p, n))
 		return 1;
 	size_t k = wl_prefix(&words, p, n);
-	if (k && k < n && is_name(p + k, n - k)) {
+	if (k && k < n && p[k] == '/')
+		k++;   /* "文/张三", "图/李四" */
+	if (k && k < n && (is_name(p + k, n - k) || wl_has(&words, p + k, n - k))) {
 		(*credit)++;
 		*photo |= has_photo_word(p, k);
 		return 1;

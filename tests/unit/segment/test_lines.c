@@ -34,6 +34,8 @@ int main(void)
 	BYLINE("（新华社记者 李鑫 摄）");
 	BYLINE("（新华社北京12月31日电）");
 	BYLINE("(作者为全国政协副主席)");
+	BYLINE("文/张三 图/李四");
+	BYLINE("文/记者 王五");
 	CHECK("photo credit", feat("■本报记者 阿柔娜 摄")->photo);
 	CHECK("no photo in a reporter credit", !feat("记者 王丹 通讯员 李俊羿")->photo);
 	NOT_BYLINE("赛罕区 把服务延伸到群众家门口");
