@@ -4,10 +4,10 @@
 #include "credits.h"
 #include "wordlist.h"
 
-extern const char data_credit_words_txt[];
-extern const unsigned long data_credit_words_txt_len;
+extern const char data_credit_words_txt[], data_source_words_txt[];
+extern const unsigned long data_credit_words_txt_len, data_source_words_txt_len;
 
-static struct wordlist words;
+static struct wordlist words, sources;
 
 /* The longest credit line taken as one ("记者 高翠清 李海珍 通讯员 云泽林 高文娟" is 25). */
 #define CREDIT_MAX_CP 48
@@ -17,6 +17,7 @@ static struct wordlist words;
 void credits_setup(void)
 {
 	wl_load(&words, data_credit_words_txt, data_credit_words_txt_len);
+	wl_load(&sources, data_source_words_txt, data_source_words_txt_len);
 }
 
 static size_t ncp_of(const char *p, size_t n)
@@ -61,8 +62,7 @@ static int credit_token(const char *p, size_t n, int *credit, int *photo, int *s
 	if (wl_has(&words, p, n)) {
 		(*credit)++;
 		*photo |= has_photo_word(p, n);
-		*source = memmem(p, n, "来源", 6) || memmem(p, n, "转自", 6) || memmem(p, n, "出处", 6) ||
-		          memmem(p, n, "稿源", 6);
+		*source = wl_has(&sources, p, n);
 		return 1;
 	}
 	if (*source) {

@@ -226,7 +226,7 @@ static size_t credited_caption(struct doc *d)
 	/* After an image gap, or saying 图为 ("the picture shows"). */
 	int figure = d->w[0].gap >= IMAGE_GAP && !d->w[0].first;
 	for (size_t k = 0; k <= i && !figure; k++)
-		figure = memmem(d->w[k].ln.t.p, d->w[k].ln.t.n, "图为", 6) != NULL;
+		figure = lf_mentions_figure(d->w[k].ln.t.p, d->w[k].ln.t.n);
 	return figure ? i + 1 : 0;
 }
 

@@ -5,6 +5,7 @@
 #include "chars.h"
 #include "credits.h"
 #include "lines.h"
+#include "wordlist.h"
 
 /* Headlines and section headings are short: the longest in the sample pages is 29
  * characters; body lines cut by the layout are usually longer or carry two commas. */
@@ -14,10 +15,21 @@
 /* The longest credit line ("记者 高翠清 李海珍 通讯员 云泽林 高文娟" is 25). */
 #define CREDIT_MAX_CP 48
 
+extern const char data_figure_words_txt[];
+extern const unsigned long data_figure_words_txt_len;
+
+static struct wordlist figure_words;
+
 void lines_setup(void)
 {
 	boiler_setup();
 	credits_setup();
+	wl_load(&figure_words, data_figure_words_txt, data_figure_words_txt_len);
+}
+
+int lf_mentions_figure(const char *p, size_t n)
+{
+	return wl_tags_within(&figure_words, p, n, 1) != 0;
 }
 
 /* Trim white space from both ends of p[*a..*b). */
@@ -168,7 +180,6 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		ch_decode(p, n, &c0);
 		f->starts_cont = ch_is_continuation(c0);
 		f->starts_article = article_opener(p, n);
-		f->starts_figure = memcmp(p, "图为", 6) == 0;
 		if (complete) {
 			ending(f, p, n);
 			f->caption_credit = caption_with_credit(p, n);
@@ -182,7 +193,6 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 	ch_decode(p, n, &c0);
 	f->starts_cont = ch_is_continuation(c0);
 	f->starts_article = article_opener(p, n);
-	f->starts_figure = n >= 6 && memcmp(p, "图为", 6) == 0;
 	if (!complete)
 		return;
 	ending(f, p, n);

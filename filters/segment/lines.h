@@ -16,7 +16,6 @@ struct linefeat {
 	size_t commas;       /* commas and enumeration commas */
 	int starts_cont;     /* starts with a mark no sentence starts with */
 	int starts_article;  /* 本报讯 and the like */
-	int starts_figure;   /* 图为 */
 	int credit;          /* only a reporter or photographer credit */
 	int photo;           /* ... naming a photographer */
 	int caption_credit;  /* text followed by a photo credit */
@@ -34,6 +33,8 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete);
 /* Does p[0..n) (the end of a line, maybe cut inside a character at the front) end with a
  * sentence-final mark? */
 int lf_ends_final(const char *p, size_t n);
+/* Does p[0..n) point at a picture ("图为...")? */
+int lf_mentions_figure(const char *p, size_t n);
 /* Is the line short and unpunctuated enough to be a headline? */
 int lf_title_like(const struct linefeat *f);
 
