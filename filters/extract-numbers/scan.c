@@ -492,6 +492,12 @@ static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, ment
 		return 0;
 	if (slogan(S, s, n, &f) && !S->bare)
 		return 0;
+	/* 每百户: a bare 百 or 千 after 每 is the base of a rate, not a quantity */
+	if (!(S->x.flags & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f.start) && !S->bare)
+		return 0;
+	/* 十九届五中全会, 四次会议: the name of a session, an ordinal */
+	if (f.unit && f.q < n && lex_at(&S->t->name, s + f.q, n - f.q))
+		f.ordinal = 1;
 	if (f.ordinal)
 		f.type = "ordinal";
 	if (f.neg)

@@ -99,6 +99,9 @@ static void not_numbers(void)
 	expect("每年一次", "一次=1 次 - count");
 	expect("3天后召开", "");
 	expect("百年党史", "");
+	expect("一季度GDP增长5.2%，前三季度", "5.2%=5.2 % - percent");
+	expect("每百户拥有汽车40辆", "40辆=40 辆 - count");
+	expect("党的十九届五中全会和十三届全国人大四次会议", "十九届=19 届 - ordinal; 十三届=13 届 - ordinal; 四次=4 次 - ordinal");
 }
 
 static void dates_and_codes(void)
