@@ -22,15 +22,18 @@ struct groups *groups_new(size_t state_bytes)
 	return g;
 }
 
-/* Zeroed memory from the arena: one group's header, states and key live together. */
+/* Zeroed memory from the arena: one group's header, key and states live together, on a
+ * cache line boundary, so that the two lines the lookup prefetches hold all of a small
+ * group (a group across three lines stalled on its states). */
 static void *arena_alloc(struct groups *g, size_t n)
 {
-	n = (n + 15) & ~(size_t)15;
+	n = (n + 63) & ~(size_t)63;
 	struct chunk *c = g->chunks;
 	if (!c || c->cap - c->used < n) {
-		size_t cap = n > CHUNK ? n : CHUNK;
+		size_t cap = (n > CHUNK ? n : CHUNK) + 64;
 		c = xcalloc(1, sizeof *c + cap);
 		c->cap = cap;
+		c->used = (size_t)(-(uintptr_t)c->mem & 63);
 		c->next = g->chunks;
 		g->chunks = c;
 	}
@@ -98,10 +101,15 @@ void groups_prefetch_slot(const struct groups *g, uint64_t h)
 
 void groups_prefetch_group(const struct groups *g, uint64_t h)
 {
-	const struct group *gr = g->slot[h & (g->cap - 1)].g;
-	if (gr) {
-		__builtin_prefetch(gr);
-		__builtin_prefetch((const char *)gr + 64);
+	/* follow the probe to the slot holding this hash (the slots are in cache by now), so
+	 * that a key that does not sit in its first slot is fetched too */
+	size_t mask = g->cap - 1, j = h & mask;
+	for (; g->slot[j].hash; j = (j + 1) & mask) {
+		if (g->slot[j].hash == h) {
+			__builtin_prefetch(g->slot[j].g);
+			__builtin_prefetch((const char *)g->slot[j].g + 64);
+			return;
+		}
 	}
 }
 
