@@ -30,6 +30,11 @@ static void index_buckets(struct wordlist *wl)
 	for (size_t j = 0; j < wl->n; j++)
 		if (wl->len[j] >= 3)
 			wl->order[fill[wl->hash[j] & 255]++] = (unsigned short)j;
+	/* The short entries go after the bucketed ones. */
+	wl->nshort = 0;
+	for (size_t j = 0; j < wl->n; j++)
+		if (wl->len[j] < 3)
+			wl->order[wl->bucket[256] + wl->nshort++] = (unsigned short)j;
 }
 
 void wl_load(struct wordlist *wl, const char *data, size_t n)
@@ -130,9 +135,11 @@ static int has_short(const char *p, size_t n, const char *w, size_t l)
 unsigned wl_tags_within(const struct wordlist *wl, const char *p, size_t n, unsigned want)
 {
 	unsigned seen = 0;
-	for (size_t j = 0; j < wl->n; j++)
-		if (wl->len[j] < 3 && !(seen & wl->tag[j]) && has_short(p, n, wl->w[j], wl->len[j]))
+	for (size_t s = 0; s < wl->nshort; s++) {
+		size_t j = wl->order[wl->bucket[256] + s];
+		if (!(seen & wl->tag[j]) && has_short(p, n, wl->w[j], wl->len[j]))
 			seen |= wl->tag[j];
+	}
 	size_t step;
 	for (size_t i = 0; i + 2 < n && (seen & want) != want; i += step) {
 		unsigned char b = (unsigned char)p[i];

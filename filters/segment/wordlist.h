@@ -14,6 +14,7 @@ struct wordlist {
 	unsigned char head[8192];     /* bit per hash of the first three bytes of an entry */
 	unsigned short bucket[257];   /* entries by hash & 255: order[bucket[b]..bucket[b+1]) */
 	unsigned short *order;
+	size_t nshort;                /* entries of one or two bytes, searched for directly */
 };
 
 void wl_load(struct wordlist *wl, const char *data, size_t n);
