@@ -6,6 +6,15 @@
 #include "scan.h"
 #include "utf8.h"
 
+/* Punctuation that is syntax of numbers: full-width minus and slash, and the closing
+ * brackets after which a hyphen is a range, not a minus sign. */
+enum {
+	FULLWIDTH_MINUS = 0xFF0D,
+	FULLWIDTH_SLASH = 0xFF0F,
+	FULLWIDTH_RPAREN = 0xFF09,
+	RIGHT_LENTICULAR = 0x3011
+};
+
 void scanner_init(struct scanner *S, const struct tables *t, int bare)
 {
 	memset(S, 0, sizeof *S);
@@ -69,11 +78,12 @@ static const char *unit_name(const struct lex_entry *u)
 	return u->f[1][0] ? u->f[1] : u->s;
 }
 
-/* A frequency word (每) up to three characters before pos makes 一 a count (每年一次). */
+/* A frequency word (每) one to three characters before pos makes 一 a count (每年一次);
+ * right before it, 每一个 is "every". */
 static int freq_before(const struct tables *t, const char *s, size_t pos)
 {
 	for (int k = 0; k < 4 && pos > 0; k++) {
-		if (lex_before(&t->freq, s, 0, pos))
+		if (k > 0 && lex_before(&t->freq, s, 0, pos))
 			return 1;
 		do
 			pos--;
@@ -108,7 +118,7 @@ static size_t minus_before(const struct tables *t, const char *s, size_t pos)
 	size_t l = 0;
 	if (pos >= 1 && s[pos - 1] == '-')
 		l = 1;
-	else if (pos >= 3 && memcmp(s + pos - 3, "\xEF\xBC\x8D", 3) == 0)
+	else if (pos >= 3 && lex_cp(s + pos - 3, 3) == FULLWIDTH_MINUS)
 		l = 3;
 	if (!l)
 		return 0;
@@ -119,7 +129,7 @@ static size_t minus_before(const struct tables *t, const char *s, size_t pos)
 	unsigned char c = (unsigned char)s[b - 1];
 	if (is_ascii_alnum(c) || strchr(")]-~%", c) || (b >= 3 && digit_at(s + b - 3, 3, &dl) >= 0) ||
 	    lex_before(&t->units, s, 0, b) || lex_before(&t->range, s, 0, b) ||
-	    (b >= 3 && (lex_last_cp(s + b - 3, 3) == 0xFF09 || lex_last_cp(s + b - 3, 3) == 0x3011)))
+	    (b >= 3 && (lex_cp(s + b - 3, 3) == FULLWIDTH_RPAREN || lex_cp(s + b - 3, 3) == RIGHT_LENTICULAR)))
 		return 0;   /* after ）or 】 too: 1万(含)-5万元 */
 	return l;
 }
@@ -194,7 +204,7 @@ static int slash_fraction(struct scanner *S, const char *s, size_t n, struct fou
 	size_t q = f->q, l = 0;
 	if (q < n && s[q] == '/')
 		l = 1;
-	else if (q + 3 <= n && memcmp(s + q, "\xEF\xBC\x8F", 3) == 0)
+	else if (q + 3 <= n && lex_cp(s + q, 3) == FULLWIDTH_SLASH)
 		l = 3;
 	unsigned fl = S->x.flags, yf = 0;
 	if (!l || (fl & (NUM_CHINESE | NUM_POINT | NUM_SEP | NUM_LEADZERO)) || !(fl & NUM_ARABIC))

@@ -97,6 +97,8 @@ static void not_numbers(void)
 	expect("五大平台和三级体系", "");
 	expect("一名中学生提出一条创新的举措", "");
 	expect("每年一次", "一次=1 次 - count");
+	expect("每一个乡镇", "");
+	expect("蒙古国第一副总理", "");
 	expect("3天后召开", "");
 	expect("百年党史", "");
 	expect("一季度GDP增长5.2%，前三季度", "5.2%=5.2 % - percent");
