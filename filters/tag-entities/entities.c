@@ -17,6 +17,7 @@
 static struct ent_opts opts;
 static struct lex *mem;       /* what the current document taught */
 static char *mem_doc;
+static int byline;            /* the text is a credit line */
 
 void entities_init(const struct ent_opts *o)
 {
@@ -103,6 +104,8 @@ static void find_window(struct ctx *c, const char *text, size_t len)
 	if (!opts.builtin)
 		return;
 	names_byline(c);
+	if (byline)
+		names_credit_line(c);
 	places_units(c, mem);
 	places_suffix(c);
 	orgs_find(c);
@@ -123,6 +126,11 @@ static void emit_window(const struct ctx *c, size_t base, ent_emit *emit, void *
 }
 
 static size_t window = 1 << 16;
+
+void entities_byline(int on)
+{
+	byline = on;
+}
 
 void entities_set_window(size_t bytes)
 {

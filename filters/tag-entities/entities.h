@@ -19,6 +19,8 @@ typedef void ent_emit(void *arg, size_t s, size_t e, int type, const char *v, si
  * stays bounded whatever the length of a line. c holds the working buffers. */
 void entities_find(struct ctx *c, const char *doc, const char *text, size_t len,
                    ent_emit *emit, void *arg);
+/* The next text is a credit line (segment type byline): its short words are names. */
+void entities_byline(int on);
 /* Window size in bytes (tests make it small). */
 void entities_set_window(size_t bytes);
 void entities_fini(void);

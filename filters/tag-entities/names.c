@@ -92,6 +92,36 @@ void names_byline(struct ctx *c)
 	}
 }
 
+/* A word of a credit line that is no name: a credit word, an ordinary word, a label
+ * (转自:), a known place or organisation. */
+static int credit_noise(const struct ctx *c, size_t s, size_t e)
+{
+	if (e < c->n && (c->cp[e] == ':' || c->cp[e] == 0xFF1A))
+		return 1;
+	const struct lexinfo *w = lex_get(res_lex(), c->cp + s, e - s);
+	return w && (w->flags & (W_BYLINE | W_PBEFORE | W_PAFTER | W_STOP | W_COMMON | W_NONAME |
+	                         W_GENERIC | W_LOC | W_ORG | W_FUNC));
+}
+
+void names_credit_line(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n;) {
+		if (!ctx_is_cjk(c, i)) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < c->n && ctx_is_cjk(c, j))
+			j++;
+		size_t e = j;
+		if (e - i >= 3 && c->at[e - 1].pafter)
+			e--;   /* 若谷摄 */
+		if (e - i >= 2 && e - i <= 4 && !credit_noise(c, i, e))
+			add_per(c, i, e);
+		i = j;
+	}
+}
+
 static int given_ok(const struct ctx *c, size_t s, size_t e)
 {
 	for (size_t k = s; k < e; k++)

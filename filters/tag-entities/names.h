@@ -5,6 +5,8 @@
 
 /* Names in credits: 记者 祁晓燕 通讯员 云静波, 张聿修 摄. */
 void names_byline(struct ctx *c);
+/* Every short word of a credit line (□王文涛 崔立文 阿桑娜, 李琛瑶 摄). */
+void names_credit_line(struct ctx *c);
 /* Names by a surname and the words around it: 书记蔚鑫说, 袁女士, 王彩凤说. */
 void names_context(struct ctx *c);
 

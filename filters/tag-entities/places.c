@@ -126,13 +126,16 @@ static int bad_name(const struct ctx *c, size_t k, size_t s)
 {
 	if ((c->at[k].startf & W_STOP) || (c->at[s].endf & (W_STOP | W_OSFX)))
 		return !c->unit_at[s - 1];
+	for (size_t p = k + 1; p < s; p++)
+		if (c->at[p].gen_end && p - c->at[p].gen_end >= k)
+			return 1;   /* 机关党员下: a generic word inside the name */
 	const struct lexinfo *whole = lex_get(res_lex(), c->cp + k, s - k);
 	if (whole && (whole->flags & W_NONAME))
 		return 1;   /* 优秀社区 */
 	if (s - k >= 2 && (c->at[k].startf & W_NUMERAL) && (c->at[k + 1].startf & W_MEASURE))
 		return 1;   /* 一年四季村, 四级社区 */
-	/* 县镇村: the name ends in a place suffix of its own */
-	return c->at[s - 1].lsfx == 1 && !c->unit_at[s - 1];
+	/* 县镇村: the name ends in a place suffix of its own (a street may name an office) */
+	return c->at[s - 1].lsfx == 1 && c->at[s - 1].li->sclass != 3 && !c->unit_at[s - 1];
 }
 
 static int has_unit(const struct ctx *c, size_t k, size_t s)

@@ -1,6 +1,7 @@
 /* tag-entities: people, places, organisations, dates and contacts in Chinese news text,
  * as ent rows of the stream. The driver (annotate.h) does the input and output. */
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "annotate.h"
 #include "buf.h"
@@ -53,6 +54,7 @@ static void add_row(void *arg, size_t s, size_t e, int type, const char *v, size
 
 static void annotate(const struct segment *seg, struct annset *out)
 {
+	entities_byline(strcmp(seg->segtype, "byline") == 0);
 	entities_find(&ctx, seg->doc, seg->text, seg->len, add_row, out);
 }
 
