@@ -19,6 +19,14 @@ int main(void)
 	CHECK_TAG("ordinary words are no names",
 	          "大家高兴地说，居民安全感提升，平时说的，书记包抓、", "");
 	CHECK_TAG("向记者 after a name is no name", "闫琦向记者介绍", "PER:闫琦");
+	entities_byline(1);
+	CHECK_TAG("a credit line without credit words", "□王文涛 崔立文 阿桑娜",
+	          "PER:王文涛 PER:崔立文 PER:阿桑娜");
+	CHECK_TAG("a credit line: labels and media are no names", "转自:人民网内蒙古频道",
+	          "ORG:人民网内蒙古频道 LOC:内蒙古");
+	CHECK_TAG("a credit line: 摄 is cut off", "■本报实习记者 若谷摄", "PER:若谷");
+	entities_byline(0);
+	CHECK_TAG("a dateline", "新华社北京12月13日电记者王丹报道", "ORG:新华社 LOC:北京 DATE:12月13日=--12-13 PER:王丹");
 	/* names a document taught are found again */
 	tag_in("d", "书记张华说：");
 	CHECK_STR("a name found by context is remembered", tag_in("d", "张华介绍，小区"), "PER:张华");

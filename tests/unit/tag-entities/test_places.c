@@ -25,6 +25,10 @@ int main(void)
 	          "LOC:新城区 LOC:海拉尔路街道");
 	CHECK_TAG("a landmark holds its province", "在中山西路内蒙古国际贸易大厦打造",
 	          "LOC:中山西路 LOC:内蒙古国际贸易大厦 LOC:内蒙古");
+	CHECK_TAG("names with 都, long names, a street naming a street office",
+	          "贵都社区联动，玉泉区五塔寺北街社区，环街街道探索",
+	          "LOC:贵都社区 LOC:玉泉区 LOC:五塔寺北街社区 LOC:环街街道");
+	CHECK_TAG("a generic word inside is no name", "回民区机关党员下社区开展义诊", "LOC:回民区");
 	CHECK_TAG("generic phrases are no places", "改造老旧小区，推进社区治理，全方位提升乡村治理能力",
 	          "");
 	CHECK_TAG("an adjective is no community name", "评选优秀社区和文明村", "");
