@@ -454,6 +454,53 @@ static void mods_of_numeral(const struct scanner *S, struct found *f)
 		set_mod(f, "about");
 }
 
+/* After the numeral: English magnitude, unit (or a range and its unit), 成 and 折, 半.
+ * Returns 0 when the numeral cannot be a quantity. */
+static int quantity_part(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	magnitude(S, s, n, f);
+	unit_part(S, s, n, f);
+	if (!f->unit)
+		range_part(S, s, n, f);
+	int tenth = f->unit && strcmp(f->unit->f[0], "tenth") == 0;
+	int discount = f->unit && strcmp(f->unit->f[0], "discount") == 0;
+	if (tenth || discount) {
+		if (!tenths(S, s, n, f, discount))
+			return 0;
+	} else if (f->unit) {
+		f->type = f->unit->f[0];
+		f->unit_name = unit_name(f->unit);
+	}
+	if (f->unit && !discount)
+		half(S, s, n, f, tenth);
+	return 1;
+}
+
+/* The policy on a complete mention: is it a quantity, and of which type? */
+static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct found *f,
+                  int scaled)
+{
+	if (!f->type) {
+		if (!unitless_ok(S, f, scaled))
+			return 0;
+		f->type = "other";
+	}
+	if (f->cur && (!f->unit || strcmp(f->type, "other") == 0)) {
+		f->type = "money";
+		f->unit_name = f->cur->f[0];
+	}
+	if (S->bare)
+		return 1;
+	/* 一名学生 is "a student"; 一吨, 一年 stay quantities */
+	if ((S->x.flags & NUM_ARTICLE) && strcmp(f->type, "count") == 0 && !f->pre && !f->range &&
+	    !freq_before(S->t, s, pos))
+		return 0;
+	/* 每百户: a bare 百 or 千 after 每 is the base of a rate, not a quantity */
+	if (slogan(S, s, n, f) || (!(S->x.flags & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f->start)))
+		return 0;
+	return 1;
+}
+
 /* Everything around the numeral S->x at pos; returns the end of the mention or 0. */
 static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, mention_fn fn, void *ctx)
 {
@@ -467,43 +514,10 @@ static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, ment
 	if (fr < 0)
 		return 0;
 	size_t before_mag = f.q;
-	if (!fr) {
-		magnitude(S, s, n, &f);
-		unit_part(S, s, n, &f);
-		if (!f.unit)
-			range_part(S, s, n, &f);
-		int tenth = f.unit && strcmp(f.unit->f[0], "tenth") == 0;
-		int discount = f.unit && strcmp(f.unit->f[0], "discount") == 0;
-		if (tenth || discount) {
-			if (!tenths(S, s, n, &f, discount))
-				return 0;
-		} else if (f.unit) {
-			f.type = f.unit->f[0];
-			f.unit_name = unit_name(f.unit);
-		}
-		if (f.unit && !discount)
-			half(S, s, n, &f, tenth);
-	}
+	if (!fr && !quantity_part(S, s, n, &f))
+		return 0;
 	int scaled = f.q > before_mag && !f.unit;
-	if (!post_part(S, s, n, &f))
-		return 0;
-	if (!f.type) {
-		if (!unitless_ok(S, &f, scaled))
-			return 0;
-		f.type = "other";
-	}
-	if (f.cur && (!f.unit || strcmp(f.type, "other") == 0)) {
-		f.type = "money";
-		f.unit_name = f.cur->f[0];
-	}
-	/* 一名学生 is "a student"; 一吨, 一年 stay quantities */
-	if ((S->x.flags & NUM_ARTICLE) && strcmp(f.type, "count") == 0 && !S->bare && !f.pre &&
-	    !f.range && !freq_before(S->t, s, pos))
-		return 0;
-	if (slogan(S, s, n, &f) && !S->bare)
-		return 0;
-	/* 每百户: a bare 百 or 千 after 每 is the base of a rate, not a quantity */
-	if (!(S->x.flags & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f.start) && !S->bare)
+	if (!post_part(S, s, n, &f) || !accept(S, s, n, pos, &f, scaled))
 		return 0;
 	/* 十九届五中全会, 四次会议: the name of a session, an ordinal */
 	if (f.unit && f.q < n && lex_at(&S->t->name, s + f.q, n - f.q))

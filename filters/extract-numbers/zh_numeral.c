@@ -399,18 +399,103 @@ static size_t arabic_token(struct numparser *P, struct state *st, const char *s,
 	return r;
 }
 
+/* A Chinese digit, or 零/〇: in a digit sequence a 0, between units a gap (一千零五, where
+ * the next digit is not elided). */
+static int digit_token(struct numparser *P, struct state *st, const struct numchar *c,
+                       const char *s, size_t n, size_t next, unsigned *flags, enum prev *np)
+{
+	if (c->role == NR_ZERO && !st->seq && st->prev != P_DIGIT && st->prev != P_NONE &&
+	    st->prev != P_NEG) {
+		flush_pend(P, st);
+		*np = P_ZERO;
+		return st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO;
+	}
+	int ok = on_digit(P, st, c, s, n, next);
+	if (ok == 2)
+		*flags |= NUM_RANGE;
+	if (ok)
+		*flags |= NUM_DIGIT;
+	*np = P_DIGIT;
+	if (ok && c->role == NR_ZERO && st->prev == P_NONE) {
+		dec_set_ull(&P->pend, 0);
+		st->have_pend = 1;
+	}
+	return ok;
+}
+
+/* 几: first before a multiplier (几十 = 10 and more), or an unknown last digit (十几). */
+static int vague_token(struct numparser *P, struct state *st, const char *s, size_t n,
+                       size_t next, unsigned *flags)
+{
+	int ok = 0;
+	if (st->prev == P_NONE && is_numeric_at(P->T, s, n, next, 1 << NR_UNIT | 1 << NR_BIG)) {
+		dec_set_ull(&P->pend, 1);
+		*flags |= NUM_BARE;   /* 几十 is a multiplier with an unknown digit */
+		ok = 1;
+	} else if (st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO) {
+		dec_set_ull(&P->pend, 0);
+		ok = 1;
+	}
+	st->have_pend = ok;
+	st->unit_then_digit = 0;
+	*flags |= ok ? NUM_OVER | NUM_DIGIT : 0;
+	return ok;
+}
+
+/* 二百余万, 500多亿, 两个亿: a word between a number and the 万 or 亿 that scales it. */
+static int mid_token(const struct numparser *P, const struct state *st, const struct numchar *c,
+                     const char *s, size_t n, size_t next, unsigned *flags)
+{
+	int before = st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ARABIC ||
+	             (c->role == NR_LINK && (st->prev == P_DIGIT || st->prev == P_VAGUE));
+	int ok = before && is_numeric_at(P->T, s, n, next, 1 << NR_BIG);
+	if (ok && c->role == NR_VMID)
+		*flags |= c->mod;
+	return ok;
+}
+
+/* 点 and the decimals after it; returns the end, or 0 when no decimals follow. */
+static size_t point_token(struct numparser *P, struct state *st, const char *s, size_t n,
+                          size_t next, unsigned *flags)
+{
+	if (!(st->prev == P_DIGIT || st->prev == P_UNIT || st->prev == P_BIG ||
+	      (st->prev == P_ZERO && st->seq)))
+		return 0;
+	if (st->seq) {
+		/* 一七二零点一: the digits read one by one are the whole part */
+		dec_parse(&P->pend, P->digits.p, P->digits.n);
+		st->have_pend = 1;
+		st->seq = 0;
+		st->unit_then_digit = 0;
+	}
+	/* 两千三点一 is 2300.1: the elided digit takes its place first */
+	if (st->have_pend && st->unit_then_digit && st->last_exp >= 1)
+		dec_shift(&P->pend, st->last_exp - 1);
+	size_t r = on_point(P, st, s, n, next);
+	if (r == next)
+		return 0;
+	*flags |= NUM_POINT;
+	return r;
+}
+
+static int arabic_step(struct numparser *P, struct state *st, const char *s, size_t n, size_t *q,
+                       unsigned *flags)
+{
+	size_t r = arabic_token(P, st, s, n, *q, flags);
+	if (r == *q)
+		return 0;
+	*q = r;
+	st->prev = P_ARABIC;
+	return 1;
+}
+
+/* Read one token at *q; returns 0 when the numeral ends before it. */
 static int step(struct numparser *P, struct state *st, const char *s, size_t n, size_t *q,
                 unsigned *flags)
 {
 	size_t l;
-	if (digit_at(s + *q, n - *q, &l) >= 0) {
-		size_t r = arabic_token(P, st, s, n, *q, flags);
-		if (r == *q)
-			return 0;
-		*q = r;
-		st->prev = P_ARABIC;
-		return 1;
-	}
+	if (digit_at(s + *q, n - *q, &l) >= 0)
+		return arabic_step(P, st, s, n, q, flags);
 	const struct numchar *c = char_at(P->T, s, n, *q, &l);
 	if (!c)
 		return 0;
@@ -420,24 +505,7 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 	switch (c->role) {
 	case NR_DIGIT:
 	case NR_ZERO:
-		if (c->role == NR_ZERO && !st->seq && st->prev != P_DIGIT && st->prev != P_NONE &&
-		    st->prev != P_NEG) {
-			/* 一千零五: a gap, the next digit is not elided */
-			flush_pend(P, st);
-			ok = st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO;
-			np = P_ZERO;
-			break;
-		}
-		ok = on_digit(P, st, c, s, n, next);
-		if (ok == 2)
-			*flags |= NUM_RANGE;
-		if (ok)
-			*flags |= NUM_DIGIT;
-		np = P_DIGIT;
-		if (ok && c->role == NR_ZERO && st->prev == P_NONE) {
-			dec_set_ull(&P->pend, 0);
-			st->have_pend = 1;
-		}
+		ok = digit_token(P, st, c, s, n, next, flags, &np);
 		break;
 	case NR_UNIT:
 		ok = on_unit(P, st, c, flags);
@@ -448,52 +516,20 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 		np = P_BIG;
 		break;
 	case NR_VAGUE:
-		if (st->prev == P_NONE && is_numeric_at(P->T, s, n, next, 1 << NR_UNIT | 1 << NR_BIG)) {
-			dec_set_ull(&P->pend, 1);
-			*flags |= NUM_BARE;   /* 几十 is a multiplier with an unknown digit */
-			ok = 1;
-		} else if (st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ZERO) {
-			dec_set_ull(&P->pend, 0);
-			ok = 1;
-		}
-		st->have_pend = ok;
-		st->unit_then_digit = 0;
-		*flags |= ok ? NUM_OVER | NUM_DIGIT : 0;
+		ok = vague_token(P, st, s, n, next, flags);
 		np = P_VAGUE;
 		break;
 	case NR_LINK:
-		/* 两个亿, 几个亿: 个 between a number and 亿 or 万 is no measure word */
-		ok = (st->prev == P_DIGIT || st->prev == P_UNIT || st->prev == P_ARABIC ||
-		      st->prev == P_VAGUE) && is_numeric_at(P->T, s, n, next, 1 << NR_BIG);
-		np = P_VMID;
-		break;
 	case NR_VMID:
-		ok = (st->prev == P_UNIT || st->prev == P_BIG || st->prev == P_ARABIC) &&
-		     is_numeric_at(P->T, s, n, next, 1 << NR_BIG);
-		*flags |= ok ? c->mod : 0;
+		ok = mid_token(P, st, c, s, n, next, flags);
 		np = P_VMID;
 		break;
-	case NR_POINT:
-		if (st->prev == P_DIGIT || st->prev == P_UNIT || st->prev == P_BIG ||
-		    (st->prev == P_ZERO && st->seq)) {
-			if (st->seq) {
-				/* 一七二零点一: the digits read one by one are the whole part */
-				dec_parse(&P->pend, P->digits.p, P->digits.n);
-				st->have_pend = 1;
-				st->seq = 0;
-				st->unit_then_digit = 0;
-			}
-			/* 两千三点一 is 2300.1: the elided digit takes its place first */
-			if (st->have_pend && st->unit_then_digit && st->last_exp >= 1)
-				dec_shift(&P->pend, st->last_exp - 1);
-			size_t r = on_point(P, st, s, n, next);
-			if (r == next)
-				return 0;
-			*flags |= NUM_POINT;
+	case NR_POINT: {
+		size_t r = point_token(P, st, s, n, next, flags);
+		if (r)
 			*q = r;
-			return 1;
-		}
-		return 0;
+		return r != 0;
+	}
 	default:
 		return 0;
 	}
