@@ -96,7 +96,8 @@ static void r_top(const struct opspec *s, const void *st, struct buf *out)
 	cmp_bag = b;
 	qsort(v, b->n, sizeof *v, cmp_by_count);
 	for (size_t i = 0; i < b->n && i < s->k; i++) {
-		buf_add(out, i ? "," : "", i ? 1 : 0);
+		if (i)
+			buf_addc(out, ',');
 		buf_add(out, bag_val(b, &v[i]), v[i].len);
 		buf_addf(out, ":%llu", v[i].count);
 	}
