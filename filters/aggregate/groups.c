@@ -94,25 +94,6 @@ struct group *groups_get_slow(struct groups *g, const char *key, size_t n, uint6
 	return gr;
 }
 
-void groups_prefetch_slot(const struct groups *g, uint64_t h)
-{
-	__builtin_prefetch(&g->slot[h & (g->cap - 1)]);
-}
-
-void groups_prefetch_group(const struct groups *g, uint64_t h)
-{
-	/* follow the probe to the slot holding this hash (the slots are in cache by now), so
-	 * that a key that does not sit in its first slot is fetched too */
-	size_t mask = g->cap - 1, j = h & mask;
-	for (; g->slot[j].hash; j = (j + 1) & mask) {
-		if (g->slot[j].hash == h) {
-			__builtin_prefetch(g->slot[j].g);
-			__builtin_prefetch((const char *)g->slot[j].g + 64);
-			return;
-		}
-	}
-}
-
 size_t groups_count(const struct groups *g)
 {
 	return g->n;

@@ -47,8 +47,24 @@ static inline struct group *groups_get(struct groups *g, const char *key, size_t
 }
 /* Hints for a lookup of hash h coming soon: first the slot, then (once the slot is in
  * cache) the group it points to. The hash mode issues them rows ahead. */
-void groups_prefetch_slot(const struct groups *g, uint64_t h);
-void groups_prefetch_group(const struct groups *g, uint64_t h);
+static inline void groups_prefetch_slot(const struct groups *g, uint64_t h)
+{
+	__builtin_prefetch(&g->slot[h & (g->cap - 1)]);
+}
+
+static inline void groups_prefetch_group(const struct groups *g, uint64_t h)
+{
+	/* follow the probe to the slot holding this hash (the slots are in cache by now), so
+	 * that a key that does not sit in its first slot is fetched too */
+	size_t mask = g->cap - 1, j = h & mask;
+	for (; g->slot[j].hash; j = (j + 1) & mask) {
+		if (g->slot[j].hash == h) {
+			__builtin_prefetch(g->slot[j].g);
+			__builtin_prefetch((const char *)g->slot[j].g + 64);
+			return;
+		}
+	}
+}
 size_t groups_count(const struct groups *g);
 /* All groups in the order they were first seen (the array belongs to g). */
 struct group **groups_list(struct groups *g);
