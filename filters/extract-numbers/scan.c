@@ -470,6 +470,11 @@ static int quantity_part(struct scanner *S, const char *s, size_t n, struct foun
 	} else if (f->unit) {
 		f->type = f->unit->f[0];
 		f->unit_name = unit_name(f->unit);
+		if (f->unit->f[2][0]) {
+			/* 一打 = 12 个: the unit reported is a multiple of the word */
+			dec_parse(&S->tmp, f->unit->f[2], strlen(f->unit->f[2]));
+			dec_mul(&S->val, &S->val, &S->tmp);
+		}
 	}
 	if (f->unit && !discount)
 		half(S, s, n, f, tenth);
@@ -553,11 +558,24 @@ static size_t skip_word(const char *s, size_t n, size_t q)
 	return q;
 }
 
+/* 仟分之贰: a lone financial numeral is a number when 分之 follows it. */
+static int fin_denominator(struct scanner *S, const char *s, size_t n, size_t pos, size_t clen)
+{
+	if (pos + clen >= n || !lex_at(&S->t->frac, s + pos + clen, n - pos - clen))
+		return 0;
+	if (!numerator(S, s, n, pos))
+		return 0;
+	struct numeral t = S->x;   /* the parse went into y; swap, both keep their buffers */
+	S->x = S->y;
+	S->y = t;
+	return 1;
+}
+
 /* One candidate position: returns where scanning goes on. */
 static size_t candidate(struct scanner *S, const char *s, size_t n, size_t pos, size_t clen,
                         mention_fn fn, void *ctx)
 {
-	if (!numeral_parse(&S->P, s, n, pos, &S->x))
+	if (!numeral_parse(&S->P, s, n, pos, &S->x) && !fin_denominator(S, s, n, pos, clen))
 		return pos + clen;
 	if ((S->x.flags & NUM_MULT) && S->x.ntok > 1) {
 		const struct lex_entry *u = unit_at(S->t, s, n, S->x.last);

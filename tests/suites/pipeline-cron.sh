@@ -33,7 +33,8 @@ bad=""
 for delay in 0.05 0.2 0.4 0.7 1.0 1.5 2.5; do
 	rm -rf "$T/out"
 	cp -r "$T/old" "$T/out"
-	(cd "$T" && BIN=$T/slow setsid sh "$R" -q -j 2 --batch 4 corpus out) 2>/dev/null &
+	# PIPELINE_STAMPED: no log wrapper, so the kill hits the run itself and all it started.
+	(cd "$T" && PIPELINE_STAMPED=1 BIN=$T/slow setsid sh "$R" -q -j 2 --batch 4 corpus out) 2>/dev/null &
 	pid=$!
 	sleep "$delay"
 	kill -9 -- "-$pid" 2>/dev/null
@@ -53,7 +54,7 @@ check pipeline/cron-after-kill-rerun "the rerun differs or left scratch folders"
 cp -r "$T/corpus" "$T/inc-in"
 (cd "$T" && sh "$R" -q --state state inc-in inc) 2>/dev/null
 cat "$TOP"/data/sample/*.txt >"$T/inc-in/added.txt"
-(cd "$T" && BIN=$T/slow setsid sh "$R" -q --state state inc-in inc) 2>/dev/null &
+(cd "$T" && PIPELINE_STAMPED=1 BIN=$T/slow setsid sh "$R" -q --state state inc-in inc) 2>/dev/null &
 pid=$!
 sleep 0.5
 kill -9 -- "-$pid" 2>/dev/null
@@ -95,3 +96,18 @@ fake_bin "$T/fail"
 printf '#!/bin/sh\nexit 3\n' | fake_prog "$T/fail" segment
 st=0; (cd "$T" && BIN=$T/fail sh "$C" --log cron6.log -- corpus cronout) >/dev/null 2>&1 || st=$?
 check pipeline/cron-failure-status "status $st, expected 3" [ "$st" -eq 3 ]
+# TERM (as `timeout` sends it) stops the run and its stages: nothing published, no scratch
+# folder left, status 143, and nothing still running to publish later.
+rm -rf "$T/out"
+cp -r "$T/old" "$T/out"
+(cd "$T" && BIN=$T/slower exec sh "$R" -q corpus out) 2>/dev/null &
+pid=$!
+sleep 1
+kill -TERM "$pid"
+st=0; wait "$pid" || st=$?
+sleep 3
+if [ "$st" -eq 143 ] && whole && same_outputs "$T/old" "$T/out" 2>/dev/null && [ -z "$(ls -A "$T/out" | grep -v '\.tsv$')" ]; then
+	ok pipeline/cron-term-stops-run
+else
+	fail pipeline/cron-term-stops-run "status $st; outputs changed or scratch left: $(ls -A "$T/out" | tr '\n' ' ')"
+fi

@@ -54,6 +54,7 @@ static void quantities(void)
 	expect("一年半以后", "");
 	expect("用了一年半", "一年半=1.5 年 - duration");
 	expect("1.5万", "1.5万=15000 - - other");
+	expect("买了五十打鸡蛋", "五十打=600 个 - count");
 }
 
 static void vague_and_ranges(void)
