@@ -23,6 +23,18 @@ EOF
 }
 
 . "$(dirname "$0")/lib.sh"
+# The log is opened before the rerun that stamps stderr, so that what goes into it is stamped.
+if [ -z "${PIPELINE_STAMPED:-}" ]; then
+	prev=""
+	for a; do
+		[ "$a" != -- ] || break
+		if [ "$prev" = --log ]; then
+			exec 2>>"$a" || die "$E_SYS" "cannot write the log $a"
+			export PIPELINE_LOG_OPEN=1
+		fi
+		prev=$a
+	done
+fi
 stamped "$@"
 
 lock="" wait="" logfile="" sqlite="" pg="" report=0
@@ -50,7 +62,7 @@ done
 out=$(dashsafe "${*: -1}")
 lock=${lock:-$out/.lock}
 
-if [ -n "$logfile" ]; then
+if [ -n "$logfile" ] && [ -z "${PIPELINE_LOG_OPEN:-}" ]; then
 	exec 2>>"$logfile" || die "$E_SYS" "cannot write the log $logfile"
 fi
 mkdir -p -- "$(dirname -- "$lock")" || die "$E_SYS" "cannot create the folder of $lock"
@@ -66,11 +78,9 @@ fi
 
 started=$(date +%s)
 log "start: run.sh $*"
-# The run's summary goes to the log too, timestamped, so that cron mails nothing on success.
-set +e
-bash "$PIPELINES/run.sh" "$@" | while IFS= read -r line; do log "$line"; done
-status=${PIPESTATUS[0]}
-set -e
+# The run's summary goes to the log too (stamped there), so cron mails nothing on success.
+status=0
+forward bash "$PIPELINES/run.sh" "$@" >&2 || status=$?
 if [ "$status" -ge 2 ]; then
 	die "$status" "run failed (status $status) after $(($(date +%s) - started))s; previous outputs left in place"
 fi

@@ -39,15 +39,38 @@ stamp() {
 		fi
 	done
 }
-# stamped "$@": at the top of a script, run the script again with its stderr going through
-# stamp, and leave with its status; the rerun (and every script it starts) goes on.
+# forward COMMAND...: run COMMAND as a child in a process group of its own (setsid), pass
+# TERM, INT and HUP on to that whole group (as TERM), and return its status once it is gone.
+# A shell waiting on a child in the foreground would die of the signal and leave the work
+# running: `timeout` or `kill` must stop the stages themselves, and the run clean up.
+forward() {
+	local child st
+	setsid "$@" &
+	child=$!
+	trap 'kill -TERM -- "-$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null' TERM INT HUP
+	# wait returns early when a signal comes in; wait again until the child is gone.
+	while :; do
+		st=0
+		wait "$child" || st=$?
+		kill -0 "$child" 2>/dev/null || break
+	done
+	trap - TERM INT HUP
+	return "$st"
+}
+# stamped "$@": at the top of a script, run the script again as a child whose stderr goes
+# through stamp (a fifo keeps the child's status ours), and leave with its status.
 stamped() {
 	[ -z "${PIPELINE_STAMPED:-}" ] || return 0
 	export PIPELINE_STAMPED=1
-	exec 3>&1
-	set +e
-	bash "$0" "$@" 2>&1 >&3 3>&- | stamp >&2
-	exit "${PIPESTATUS[0]}"
+	local dir stamper st=0
+	dir=$(mktemp -d) || die "$E_SYS" "cannot make a temporary folder"
+	mkfifo "$dir/stderr" || die "$E_SYS" "cannot make a fifo in $dir"
+	stamp <"$dir/stderr" >&2 &
+	stamper=$!
+	forward bash "$0" "$@" 2>"$dir/stderr" || st=$?
+	wait "$stamper" || true
+	rm -rf -- "$dir"
+	exit "$st"
 }
 die() {
 	local st=$1
