@@ -5,6 +5,7 @@
  * character may be a function character. */
 #include "names.h"
 #include "res.h"
+#include "utf8.h"
 
 static int space_at(const struct ctx *c, size_t i)
 {
@@ -131,17 +132,34 @@ static int given_ok(const struct ctx *c, size_t s, size_t e)
 	return 1;
 }
 
+static int ordinary(const struct ctx *c, size_t s, size_t n)
+{
+	const struct lexinfo *e = s + n <= c->n ? lex_get(res_lex(), c->cp + s, n) : NULL;
+	return e && (e->flags & (W_COMMON | W_STOP | W_FUNC | W_NONAME | W_LOC | W_GENERIC)) &&
+	       !(e->flags & W_PER);
+}
+
+/* The surname at s starts an ordinary word (高兴, 白皮书) or ends one (有关, 各项). */
+static int common_start(const struct ctx *c, size_t s)
+{
+	return ordinary(c, s, 2) || ordinary(c, s, 3) || (s > 0 && ordinary(c, s - 1, 2));
+}
+
+/* A word that follows names, unless its first character starts a longer ordinary word
+ * (说 of 说明). */
+static int after_at(const struct ctx *c, size_t e)
+{
+	if (e >= c->n || !c->at[e].pafter)
+		return 0;
+	const struct lexinfo *w = e + 2 <= c->n ? lex_get(res_lex(), c->cp + e, 2) : NULL;
+	return !(w && !(w->flags & W_PAFTER) && (w->flags & (W_STOP | W_NONAME | W_COMMON | W_FUNC)));
+}
+
 /* What may follow a name: the end, a non-ideograph, a word that follows names, a
  * function character or a unit. */
 static int right_open(const struct ctx *c, size_t e)
 {
-	return e >= c->n || !ctx_is_cjk(c, e) || c->at[e].pafter || c->at[e].hard || c->occ[e];
-}
-
-static int common_start(const struct ctx *c, size_t s)
-{
-	const struct lexinfo *e = lex_get(res_lex(), c->cp + s, 2);
-	return e && (e->flags & (W_COMMON | W_STOP | W_LOC | W_GENERIC)) && !(e->flags & W_PER);
+	return e >= c->n || !ctx_is_cjk(c, e) || after_at(c, e) || c->at[e].hard || c->occ[e];
 }
 
 /* The name starting with the surname at s, given a role word before it (strong) or not:
@@ -155,7 +173,7 @@ static size_t name_len(const struct ctx *c, size_t s, int strong)
 		size_t e = s + sl + g;
 		if (e > c->n || !given_ok(c, s + sl, e))
 			continue;
-		int after = e < c->n && c->at[e].pafter;
+		int after = after_at(c, e);
 		if (strong && g == 2 ? right_open(c, e) : after)
 			return sl + g;   /* 书记蔚鑫说, but not 书记包抓、 */
 	}
@@ -167,11 +185,18 @@ static int left_open(const struct ctx *c, size_t s)
 	return ctx_left_open(c, s) || (s > 0 && c->occ[s - 1] == 3);
 }
 
+/* 两项共识: a surname character that is a measure word after a numeral counts things. */
+static int counted(const struct ctx *c, size_t s)
+{
+	return s > 0 && (c->at[s].startf & W_MEASURE) &&
+	       ((c->at[s - 1].startf & W_NUMERAL) || u8_is_digit(c->cp[s - 1]));
+}
+
 void names_context(struct ctx *c)
 {
 	for (size_t s = 0; s < c->n; s++) {
 		const struct pos *p = &c->at[s];
-		if (!p->sur || c->occ[s] || p->hard || p->pafter)
+		if (!p->sur || c->occ[s] || p->hard || p->pafter || counted(c, s))
 			continue;
 		size_t t = s + p->sur;
 		/* 袁女士, 康大爷 */
