@@ -9,8 +9,8 @@ name=segment-offsets
 if ! command -v python3 >/dev/null 2>&1; then echo "skip $name: python3 not installed"; exit 0; fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/sego.XXXXXX")
 trap 'rm -rf "$dir"' EXIT INT TERM
-check() {   # check LABEL ENCODING FILE [segment options]
-	label=$1 enc=$2 file=$3; shift 3
+check() {   # check ENCODING FILE [segment options]
+	enc=$1 file=$2; shift 2
 	"$BIN/segment" "$@" "$file" > "$dir/out.tsv" 2>/dev/null
 	python3 - "$dir/out.tsv" "$file" "$enc" <<'PY'
 import sys, unicodedata
@@ -33,9 +33,9 @@ PY
 }
 for f in "$TOP"/data/sample/*.txt; do
 	b=$(basename "$f")
-	if r=$(check "$b" utf-8 "$f"); then echo "ok $name/$b: $r"; else echo "FAIL $name/$b: $r"; fi
+	if r=$(check utf-8 "$f"); then echo "ok $name/$b: $r"; else echo "FAIL $name/$b: $r"; fi
 done
 printf '\357\273\277标题\r\n\r\n第一句。第二\r\n\r\n句被截断了。坏\377字节。\r\nEnd. Next line\r' > "$dir/mixed.txt"
-if r=$(check mixed utf-8 "$dir/mixed.txt"); then echo "ok $name/bom-crlf-invalid: $r"; else echo "FAIL $name/bom-crlf-invalid: $r"; fi
+if r=$(check utf-8 "$dir/mixed.txt"); then echo "ok $name/bom-crlf-invalid: $r"; else echo "FAIL $name/bom-crlf-invalid: $r"; fi
 printf '\324\332\261\261\276\251\241\243\316\322\303\307\241\243\r\n\r\nabc\326\320\316\304\241\243\n' > "$dir/gbk.txt"
-if r=$(check gbk gbk "$dir/gbk.txt" --encoding=GBK); then echo "ok $name/gbk: $r"; else echo "FAIL $name/gbk: $r"; fi
+if r=$(check gbk "$dir/gbk.txt" --encoding=GBK); then echo "ok $name/gbk: $r"; else echo "FAIL $name/gbk: $r"; fi
