@@ -104,7 +104,8 @@ static void map_codepoints(const char *t, size_t n, size_t ncp)
 
 static void write_anns(const char *doc, const char *segno, const char *text)
 {
-	qsort(set.a, set.n, sizeof *set.a, ann_cmp);
+	if (set.n > 1)   /* set.a is NULL before the first annotation; qsort wants a pointer */
+		qsort(set.a, set.n, sizeof *set.a, ann_cmp);
 	for (size_t i = 0; i < set.n; i++) {
 		const struct ann *a = &set.a[i];
 		char s[24], e[24];

@@ -67,7 +67,8 @@ for h in $harnesses; do
 		if "$bin" -runs=1 "$reg"/* > "$build/fuzz/replay-$h.log" 2>&1; then
 			echo "ok fuzz/regress/$h: $(ls "$reg" | wc -l) inputs replayed"
 		else
-			echo "FAIL fuzz/regress/$h: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/replay-$h.log")"
+			at=$(sed -n 's/^Running: //p' "$build/fuzz/replay-$h.log" | tail -n 1)
+			echo "FAIL fuzz/regress/$h: ${at#"$here"/}: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/replay-$h.log")"
 			failed=1
 		fi
 	fi
