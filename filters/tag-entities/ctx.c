@@ -55,40 +55,43 @@ void ctx_load(struct ctx *c, const char *text, size_t len)
 	c->nu = c->nm = c->vlen = 0;
 }
 
-static void note(struct pos *p, size_t len, const struct lexinfo *e, struct ctx *c, size_t i)
+static void note(struct ctx *c, size_t i, size_t len, const struct lexinfo *e, uint32_t idx)
 {
+	struct pos *p = &c->at[i];
 	uint32_t f = e->flags;
 	size_t end = i + len;
-	if ((f & (W_LOC | W_ORG | W_PER)) && len > p->ent) {
-		p->ent = (uint32_t)len;
-		p->ei = e;
-	}
 	if ((f & W_USER) && len > p->user) {
 		p->user = (uint32_t)len;
-		p->ui = e;
+		p->ui = idx;
 	}
-	if ((f & W_LSFX) && len > p->lsfx) {
-		p->lsfx = (uint32_t)len;
-		p->li = e;
-	}
-	if ((f & W_OSFX) && len > p->osfx) {
-		p->osfx = (uint32_t)len;
-		p->oi = e;
-	}
-	if ((f & W_BREAK) && len > p->brk)
-		p->brk = (uint32_t)len;
-	if ((f & W_PTITLE) && len > p->ptitle)
-		p->ptitle = (uint32_t)len;
-	if ((f & W_BYLINE) && len > p->byline)
-		p->byline = (uint32_t)len;
-	if ((f & W_PBEFORE) && len > p->pbefore)
-		p->pbefore = (uint32_t)len;
-	if ((f & W_SURNAME) && len > p->sur)
-		p->sur = (uint32_t)len;
-	if (f & W_PAFTER)
-		p->pafter = 1;
 	c->at[end].endf |= f;
 	p->startf |= f;
+	if (len > UINT8_MAX)
+		return;   /* only user entries are this long */
+	if ((f & (W_LOC | W_ORG | W_PER)) && len > p->ent) {
+		p->ent = (uint8_t)len;
+		p->ei = idx;
+	}
+	if ((f & W_LSFX) && len > p->lsfx) {
+		p->lsfx = (uint8_t)len;
+		p->li = idx;
+	}
+	if ((f & W_OSFX) && len > p->osfx) {
+		p->osfx = (uint8_t)len;
+		p->oi = idx;
+	}
+	if ((f & W_BREAK) && len > p->brk)
+		p->brk = (uint8_t)len;
+	if ((f & W_PTITLE) && len > p->ptitle)
+		p->ptitle = (uint8_t)len;
+	if ((f & W_BYLINE) && len > p->byline)
+		p->byline = (uint8_t)len;
+	if ((f & W_PBEFORE) && len > p->pbefore)
+		p->pbefore = (uint8_t)len;
+	if ((f & W_SURNAME) && len > p->sur)
+		p->sur = (uint8_t)len;
+	if (f & W_PAFTER)
+		p->pafter = 1;
 	/* the end of an organisation's name bounds a place name after it */
 	if ((f & W_OSFX) && len >= 2)
 		c->at[end].stop_end = 1;
@@ -99,18 +102,19 @@ static void note(struct pos *p, size_t len, const struct lexinfo *e, struct ctx 
 	if ((f & W_HARD) && len == 1)
 		p->hard = 1;
 	if ((f & W_GENERIC) && len > c->at[end].gen_end)
-		c->at[end].gen_end = (uint32_t)len;
+		c->at[end].gen_end = (uint8_t)len;
 }
 
 void ctx_scan(struct ctx *c, const struct lex *x)
 {
+	c->lex = x;
 	for (size_t i = 0; i < c->n; i++) {
 		uint32_t node = lex_step(x, 0, c->cp[i]);
 		for (size_t j = i; node;) {
-			const struct lexinfo *e = lex_info(x, node);
-			if (e)
-				note(&c->at[i], j - i + 1, e, c, i);
-			if (++j >= c->n)
+			uint32_t idx = x->info[node] & ~LEX_KIDS;
+			if (idx)
+				note(c, i, j - i + 1, &x->infos[idx], idx);
+			if (++j >= c->n || (j == i + 1 && !lex_may_pair(x, c->cp[i], c->cp[j])))
 				break;
 			node = lex_step(x, node, c->cp[j]);
 		}

@@ -7,17 +7,21 @@
 #include <stdint.h>
 #include "lex.h"
 
-/* Lexicon facts about the words starting (or ending) at one position. */
+/* Lexicon facts about the words starting (or ending) at one position, kept small: the
+ * array is rewritten for every character of the input. Lengths of built-in words fit a
+ * byte (the data files hold no word of 256 characters); a user entry's length does not
+ * need to. ei, ui, li, oi are payload indices (ctx_info). */
 struct pos {
-	uint32_t ent, user, lsfx, osfx, brk, ptitle, byline, pbefore, sur;  /* lengths */
-	const struct lexinfo *ei, *ui, *li, *oi;
+	uint32_t user;                  /* longest user entry starting here */
+	uint32_t ei, ui, li, oi;        /* payloads of the longest entity, user entry, suffixes */
+	uint32_t endf;                  /* flags of all words ending here */
+	uint32_t startf;                /* flags of all words starting here */
+	uint8_t ent, lsfx, osfx, brk, ptitle, byline, pbefore, sur;  /* lengths */
+	uint8_t gen_end;    /* length of the longest generic word ending here */
 	uint8_t pafter;     /* a word that follows names starts here */
 	uint8_t stop_end;   /* a boundary word (or a function character) ends here */
 	uint8_t pbefore_end;/* a role word ends here */
 	uint8_t hard;       /* this character is a function character */
-	uint32_t gen_end;   /* length of the longest generic word ending here */
-	uint32_t endf;      /* flags of all words ending here */
-	uint32_t startf;    /* flags of all words starting here */
 };
 
 enum unit_kind { U_GAZ, U_MEM, U_TOWN, U_COMMUNITY, U_STREET, U_SITE, U_ORG, U_PER, U_USER };
@@ -41,6 +45,7 @@ struct mention {
 };
 
 struct ctx {
+	const struct lex *lex;  /* of the last scan */
 	const char *text;
 	size_t len;
 	int32_t *cp;
@@ -57,6 +62,11 @@ struct ctx {
 	size_t vlen, vcap;
 	size_t cap;             /* capacity of the per-position arrays */
 };
+
+static inline const struct lexinfo *ctx_info(const struct ctx *c, uint32_t i)
+{
+	return &c->lex->infos[i];
+}
 
 void ctx_load(struct ctx *c, const char *text, size_t len);
 void ctx_scan(struct ctx *c, const struct lex *x);

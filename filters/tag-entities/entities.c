@@ -40,7 +40,8 @@ static void user_units(struct ctx *c, const struct lex *x)
 		const struct pos *p = &c->at[i];
 		if (!p->user || !ctx_free_span(c, i, i + p->user))
 			continue;
-		ctx_add_mention(c, i, i + p->user, p->ui->utype, lex_string(x, p->ui->uval));
+		const struct lexinfo *e = ctx_info(c, p->ui);
+		ctx_add_mention(c, i, i + p->user, e->utype, lex_string(x, e->uval));
 		memset(c->occ + i, 1, p->user);
 		i += p->user - 1;
 	}

@@ -8,8 +8,10 @@
 struct lex *lex_new(int root_table)
 {
 	struct lex *x = xcalloc(1, sizeof *x);
-	if (root_table)
+	if (root_table) {
 		x->root = xcalloc(LEX_ROOT_SPAN, sizeof *x->root);
+		x->pairs = xcalloc((1u << LEX_PAIR_BITS) / 64, sizeof *x->pairs);
+	}
 	else
 		x->first = xcalloc(LEX_ROOT_SPAN / 64, sizeof *x->first);
 	x->cap = 1024;
@@ -30,6 +32,7 @@ void lex_free(struct lex *x)
 		return;
 	free(x->root);
 	free(x->first);
+	free(x->pairs);
 	free(x->edges);
 	free(x->info);
 	free(x->infos);
@@ -92,6 +95,10 @@ struct lexinfo *lex_put(struct lex *x, const int32_t *key, size_t n)
 	uint32_t node = 0;
 	for (size_t i = 0; i < n; i++)
 		node = child_or_add(x, node, key[i]);
+	if (x->pairs && n >= 2) {
+		size_t h = lex_pair(key[0], key[1]);
+		x->pairs[h >> 6] |= 1ULL << (h & 63);
+	}
 	if (!(x->info[node] & ~LEX_KIDS)) {
 		if (x->ninfo == x->icap) {
 			x->icap *= 2;

@@ -58,6 +58,7 @@ struct lexinfo {
 struct lex {
 	uint32_t *root;          /* LEX_ROOT_SPAN children of the root, or NULL */
 	uint64_t *first;         /* without root: a bit per first character below the span */
+	uint64_t *pairs;         /* with root: a bit per hashed first two characters of a word */
 	struct lexedge { uint32_t parent, cp, child; } *edges;   /* child 0 = empty slot */
 	size_t cap, used;        /* hash slots */
 	uint32_t *info;          /* per node: index into infos (0 = none) | LEX_KIDS */
@@ -90,6 +91,22 @@ static inline uint32_t lex_step(const struct lex *x, uint32_t node, int32_t cp)
 		if (e->parent == node && e->cp == (uint32_t)cp)
 			return e->child;
 	return 0;
+}
+
+#define LEX_PAIR_BITS 21
+
+static inline size_t lex_pair(int32_t a, int32_t b)
+{
+	uint32_t h = ((uint32_t)a * 0x9E3779B1u) ^ ((uint32_t)b * 0x85EBCA77u);
+	return (h ^ (h >> 15)) & ((1u << LEX_PAIR_BITS) - 1);
+}
+
+/* May a word of two or more characters start with a, b? A false "yes" costs a lookup;
+ * "no" is exact. The table fits the cache where the edges do not. */
+static inline int lex_may_pair(const struct lex *x, int32_t a, int32_t b)
+{
+	size_t h = lex_pair(a, b);
+	return !x->pairs || (x->pairs[h >> 6] >> (h & 63)) & 1;
 }
 
 static inline const struct lexinfo *lex_info(const struct lex *x, uint32_t node)

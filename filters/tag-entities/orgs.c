@@ -90,7 +90,7 @@ static size_t extend(const struct ctx *c, size_t e)
 		if (j < c->n && c->cp[j] == 0x7B2C)
 			for (j++; j < c->n && numeral(c->cp[j]); j++)
 				;
-		if (j < c->n && c->at[j].osfx && c->at[j].oi->sclass != 3 && !c->occ[j] &&
+		if (j < c->n && c->at[j].osfx && ctx_info(c, c->at[j].oi)->sclass != 3 && !c->occ[j] &&
 		    ctx_free_span(c, j, j + c->at[j].osfx))
 			e = j + c->at[j].osfx;
 		else
@@ -171,7 +171,7 @@ void orgs_find(struct ctx *c)
 			continue;
 		if (p->brk > p->osfx || c->at[i + p->osfx].gen_end > p->osfx)
 			continue;   /* 中学生, 党组织; 中小学 */
-		size_t s = org_start(c, i, p->oi->sclass, p->osfx);
+		size_t s = org_start(c, i, ctx_info(c, p->oi)->sclass, p->osfx);
 		if (s == (size_t)-1) {
 			i += p->osfx - 1;   /* a shorter suffix inside this one is no better */
 			continue;

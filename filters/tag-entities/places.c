@@ -49,7 +49,7 @@ void places_units(struct ctx *c, const struct lex *mem)
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->occ[i] || c->cp[i] < 0x80)
 			continue;
-		const struct lexinfo *e = c->at[i].ei;
+		const struct lexinfo *e = c->at[i].ent ? ctx_info(c, c->at[i].ei) : NULL;
 		size_t len = c->at[i].ent;
 		int from_mem = 0;
 		size_t mlen = 0;
@@ -135,7 +135,7 @@ static int bad_name(const struct ctx *c, size_t k, size_t s)
 	if (s - k >= 2 && (c->at[k].startf & W_NUMERAL) && (c->at[k + 1].startf & W_MEASURE))
 		return 1;   /* 一年四季村, 四级社区 */
 	/* 县镇村: the name ends in a place suffix of its own (a street may name an office) */
-	return c->at[s - 1].lsfx == 1 && c->at[s - 1].li->sclass != 3 && !c->unit_at[s - 1];
+	return c->at[s - 1].lsfx == 1 && ctx_info(c, c->at[s - 1].li)->sclass != 3 && !c->unit_at[s - 1];
 }
 
 static int has_unit(const struct ctx *c, size_t k, size_t s)
@@ -179,8 +179,9 @@ static void suffix_at(struct ctx *c, size_t s)
 	size_t e = s + p->lsfx;
 	if (!ctx_free_span(c, s, e) || p->brk > p->lsfx)
 		return;
-	int cls = p->li->sclass;
-	size_t smin = p->li->smin ? p->li->smin : 2, smax = p->li->smax ? p->li->smax : 4;
+	const struct lexinfo *li = ctx_info(c, p->li);
+	int cls = li->sclass;
+	size_t smin = li->smin ? li->smin : 2, smax = li->smax ? li->smax : 4;
 	size_t k, plain;
 	if (cls == 4) {
 		k = plain = site_start(c, s, smax);
