@@ -57,11 +57,21 @@ struct agg {
 	struct field *row;
 };
 
+struct source;
+
+/* agg.c: memory for the operations' states and the batches, from what was asked. */
 void agg_setup(struct agg *a);
-/* Read one input; returns 0, or -1 when it could not be used (reported). */
-int agg_file(struct agg *a, const char *path);
-/* Write what is left and release everything. */
-void agg_finish(struct agg *a);
+void agg_free_states(struct agg *a, unsigned char *st);
 void agg_free(struct agg *a);
+/* run.c: read one input; returns 0, or -1 when it could not be used (reported). */
+int agg_file(struct agg *a, const char *path);
+/* columns.c: find the columns in an input's header (0, or -1 reported); read a partial's
+ * header (--merge); name the output columns when no input had a header. */
+int agg_columns(struct agg *a, struct source *src, const struct row *h);
+int agg_partial_header(struct agg *a, struct source *src, const struct row *h);
+void agg_names_from_specs(struct agg *a);
+/* emit.c: write one group; at the end, write what is left. */
+void agg_emit(struct agg *a, const char *key, size_t keylen, unsigned char *st);
+void agg_finish(struct agg *a);
 
 #endif

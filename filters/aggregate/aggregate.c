@@ -1,11 +1,11 @@
 /* aggregate: exact, streaming, mergeable group-by over headed TSV or CSV.
- * This file reads the command line into a struct agg; run.c does the work. */
+ * This file reads the command line into a struct agg; run.c and emit.c do the work. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "agg.h"
 #include "cli.h"
 #include "out.h"
-#include "run.h"
 
 enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV };
 

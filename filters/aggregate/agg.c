@@ -1,0 +1,78 @@
+/* agg: setting up a run's memory from what was asked, and releasing it. */
+#include <stdlib.h>
+#include "agg.h"
+#include "cli.h"
+#include "scan.h"
+#include "state.h"
+
+#define STATE_ALIGN 16
+
+void agg_setup(struct agg *a)
+{
+	size_t off = 0;
+	for (size_t i = 0; i < a->nops; i++) {
+		a->ops[i].off = off;
+		a->ops[i].mean_digits = a->mean_digits;
+		off += (state_size(a->ops[i].op->kind) + STATE_ALIGN - 1) & ~(size_t)(STATE_ALIGN - 1);
+	}
+	a->state_bytes = off;
+	if (a->sorted)
+		a->curst = xcalloc(1, off ? off : 1);
+	else
+		a->groups = groups_new(off);
+	size_t ncols = a->nkeys + a->nops;
+	a->keycol = xcalloc(a->nkeys + 1, sizeof *a->keycol);
+	a->keyf = xcalloc(a->nkeys + 1, sizeof *a->keyf);
+	a->bkey = xcalloc(SCAN_BATCH, sizeof *a->bkey);
+	a->bkoff = xcalloc(SCAN_BATCH, sizeof *a->bkoff);
+	a->bhash = xcalloc(SCAN_BATCH, sizeof *a->bhash);
+	a->bskip = xcalloc(SCAN_BATCH, sizeof *a->bskip);
+	a->cell_end = xcalloc(ncols, sizeof *a->cell_end);
+	a->row = xcalloc(ncols, sizeof *a->row);
+	buf_reserve(&a->key, 1);   /* the key of no columns is "" at a real address */
+}
+
+void agg_free_states(struct agg *a, unsigned char *st)
+{
+	for (size_t i = 0; i < a->nops; i++)
+		state_free(a->ops[i].op->kind, st + a->ops[i].off);
+}
+
+static void fini_cb(unsigned char *st, void *ctx)
+{
+	agg_free_states(ctx, st);
+}
+
+void agg_free(struct agg *a)
+{
+	groups_free(a->groups, fini_cb, a);
+	if (a->curst) {
+		agg_free_states(a, a->curst);
+		free(a->curst);
+	}
+	for (size_t i = 0; a->names && i < a->nkeys + a->nops; i++)
+		free(a->names[i]);
+	free(a->names);
+	for (size_t i = 0; i < a->nops; i++)
+		opspec_free(&a->ops[i]);
+	free(a->ops);
+	for (size_t i = 0; i < a->nwhere; i++)
+		where_free(&a->where[i]);
+	free(a->where);
+	if (a->keyspec && a->nkeys)
+		free(a->keyspec[0]);   /* the copy of -g that the specs point into */
+	free(a->keyspec);
+	free(a->keycol);
+	free(a->keyf);
+	free(a->bkey);
+	free(a->bkoff);
+	free(a->bhash);
+	free(a->bskip);
+	free(a->cell_end);
+	free(a->row);
+	buf_free(&a->key);
+	buf_free(&a->curkey);
+	buf_free(&a->cell);
+	buf_free(&a->firstbad);
+	buf_free(&a->merge_header);
+}
