@@ -1,0 +1,297 @@
+/* slab: filling a slab with whole lines of TSV, checking them (UTF-8, width, escapes as
+ * table.c does) and splitting them into rows; runs in the reader thread. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "bag.h"
+#include "cli.h"
+#include "slab.h"
+#include "utf8.h"
+
+void note(struct scan *s, struct slab *sl, unsigned long long line, const char *fmt, ...)
+{
+	if (sl->nnotes == sl->ncap) {
+		sl->ncap = sl->ncap ? 2 * sl->ncap : 16;
+		sl->notes = xrealloc(sl->notes, sl->ncap * sizeof *sl->notes);
+	}
+	struct note *n = &sl->notes[sl->nnotes++];
+	n->order = s->line;
+	n->line = line;
+	n->off = sl->text.n;
+	va_list ap;
+	va_start(ap, fmt);
+	char small[256];
+	int len = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (len >= (int)sizeof small) {
+		buf_reserve(&sl->text, (size_t)len + 1);
+		va_start(ap, fmt);
+		vsnprintf(sl->text.p + sl->text.n, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+		sl->text.n += (size_t)len;
+	} else if (len > 0) {
+		buf_add(&sl->text, small, (size_t)len);
+	}
+	buf_addc(&sl->text, '\0');
+}
+
+static void slab_reset(struct slab *sl)
+{
+	sl->len = sl->nrows = sl->nnotes = 0;
+	buf_clear(&sl->text);
+	for (size_t i = 0; i < sl->nfixed; i++)
+		free(sl->fixed[i]);
+	sl->nfixed = 0;
+	sl->end = 0;
+}
+
+void slab_free(struct slab *sl)
+{
+	slab_reset(sl);
+	free(sl->buf);
+	free(sl->rows);
+	free(sl->hash);
+	free(sl->f);
+	free(sl->notes);
+	free(sl->fixed);
+	buf_free(&sl->text);
+}
+
+/* Length of the longest valid UTF-8 prefix, as u8_valid_prefix, with the checks of
+ * Unicode's table 3-7 written out inline: CJK text is mostly 3-byte sequences, and a call
+ * per character was a tenth of the run time. A sequence cut at the end is invalid. */
+static size_t utf8_prefix(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n) {
+			/* the common CJK case: two continuation bytes, any values */
+			if ((s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+				return i;
+			i += 3;
+			continue;
+		}
+		size_t len = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+		if (len == 0 || i + len > n)
+			return i;
+		/* the second byte's range excludes overlongs, surrogates and > U+10FFFF */
+		unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+		unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k < len; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+		i += len;
+	}
+	return n;
+}
+
+/* Bytes of whole lines from p that are valid UTF-8 (region ends on a line end). It stops
+ * at the first invalid byte, so over a slab the scanning stays linear. */
+static size_t valid_span(const char *p, size_t avail)
+{
+	size_t ok = utf8_prefix(p, avail);
+	if (ok == avail)
+		return ok;
+	const char *nl = ok ? memrchr(p, '\n', ok) : NULL;
+	return nl ? (size_t)(nl + 1 - p) : 0;
+}
+
+static void grow_fields(struct slab *sl, size_t need)
+{
+	if (need <= sl->fcap)
+		return;
+	sl->fcap = need * 2;
+	sl->f = xrealloc(sl->f, sl->fcap * sizeof *sl->f);
+}
+
+/* The first tab in [p, end), or end. Eight bytes at a time: a byte equal to '\t' is a
+ * zero byte of w ^ 0x09..09, and the lowest flagged byte of the classic zero-byte test is
+ * exact (on little-endian machines; others take the byte loop). */
+static char *find_tab(char *p, char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	for (; end - p >= 8; p += 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		w ^= ones * '\t';
+		uint64_t z = (w - ones) & ~w & highs;
+		if (z)
+			return p + (__builtin_ctzll(z) >> 3);
+	}
+#endif
+	while (p < end && *p != '\t')
+		p++;
+	return p;
+}
+
+/* Split a line into fields at sl->f[at...]; returns their number. Most lines hold no
+ * backslash, and then no field needs unescaping. */
+static size_t split(struct scan *s, struct slab *sl, char *p, size_t n, size_t at)
+{
+	size_t nf = 0;
+	int bad = 0, esc = memchr(p, '\\', n) != NULL;
+	char *end = p + n, *fs = p;
+	for (;;) {
+		char *q = find_tab(fs, end);
+		if (at + nf >= sl->fcap)
+			grow_fields(sl, at + nf + 1);
+		sl->f[at + nf].p = fs;
+		sl->f[at + nf].n = esc ? tsv_unescape(fs, (size_t)(q - fs), &bad) : (size_t)(q - fs);
+		nf++;
+		if (q == end)
+			break;
+		fs = q + 1;
+	}
+	if (bad)
+		note(s, sl, s->line, "bad escape sequence kept literally");
+	return nf;
+}
+
+static void keep_header(struct scan *s, struct slab *sl, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++)
+		buf_add(&s->header_bytes, sl->f[i].p, sl->f[i].n);
+	s->header.f = xcalloc(nf, sizeof *s->header.f);
+	s->header.nf = nf;
+	s->header.line = s->line;
+	size_t off = 0;
+	for (size_t i = 0; i < nf; i++) {
+		s->header.f[i].p = s->header_bytes.p + off;
+		s->header.f[i].n = sl->f[i].n;
+		off += sl->f[i].n;
+	}
+}
+
+/* One line of the slab: the header, a row, or a row of the wrong width (reported). */
+static void take_line(struct scan *s, struct slab *sl, char *p, size_t n)
+{
+	s->line++;
+	if (s->first) {
+		s->first = 0;
+		if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			p += 3;
+			n -= 3;
+		}
+	}
+	if (n && p[n - 1] == '\r')
+		n--;
+	size_t at = s->header.f ? sl->nrows * s->header.nf : 0;
+	size_t nf = split(s, sl, p, n, at);
+	if (!s->header.f) {
+		keep_header(s, sl, nf);
+		s->hash_col = s->hash_spec ? scan_col(s, s->hash_spec) : -1;
+		return;
+	}
+	if (nf != s->header.nf) {
+		note(s, sl, s->line, "expected %zu fields, found %zu; row skipped", s->header.nf, nf);
+		return;
+	}
+	if (sl->nrows == sl->rcap) {
+		sl->rcap = sl->rcap ? 2 * sl->rcap : 1024;
+		sl->rows = xrealloc(sl->rows, sl->rcap * sizeof *sl->rows);
+		sl->hash = xrealloc(sl->hash, sl->rcap * sizeof *sl->hash);
+	}
+	if (s->hash_col >= 0)
+		sl->hash[sl->nrows] = hash_bytes(sl->f[at + s->hash_col].p, sl->f[at + s->hash_col].n);
+	sl->rows[sl->nrows].nf = nf;
+	sl->rows[sl->nrows].line = s->line;
+	sl->nrows++;
+}
+
+/* A line with invalid UTF-8: repaired into an allocation of its own, and reported. */
+static void take_bad_line(struct scan *s, struct slab *sl, char *p, size_t n)
+{
+	struct buf fix = BUF_INIT;
+	size_t first = 0, bad = u8_repair(p, n, &fix, &first);
+	if (sl->nfixed == sl->fixcap) {
+		sl->fixcap = sl->fixcap ? 2 * sl->fixcap : 8;
+		sl->fixed = xrealloc(sl->fixed, sl->fixcap * sizeof *sl->fixed);
+	}
+	sl->fixed[sl->nfixed++] = fix.p;
+	note(s, sl, s->line + 1, "invalid UTF-8 at byte %zu of the line (%zu sequence%s replaced by U+FFFD)",
+	     first + 1, bad, bad == 1 ? "" : "s");
+	sl->notes[sl->nnotes - 1].order = s->line + 1;
+	take_line(s, sl, fix.p, fix.n);
+}
+
+/* Split the whole lines of buf[0..r) into rows. */
+static void split_slab(struct scan *s, struct slab *sl, size_t r)
+{
+	size_t pos = 0, valid = 0;
+	while (pos < r) {
+		char *p = sl->buf + pos;
+		char *nl = memchr(p, '\n', r - pos);
+		size_t len = nl ? (size_t)(nl - p) : r - pos, used = len + (nl != NULL);
+		if (valid == 0)
+			valid = valid_span(p, r - pos);
+		if (valid == 0) {
+			take_bad_line(s, sl, p, len);
+		} else {
+			valid -= used;
+			take_line(s, sl, p, len);
+		}
+		pos += used;
+	}
+	for (size_t i = 0; i < sl->nrows; i++)
+		sl->rows[i].f = sl->f + i * s->header.nf;
+}
+
+/* Fill a slab with whole lines: the carried start of a line, then reads until the slab is
+ * full (its size, not the reads, decides where it ends, so runs are alike on pipes). */
+void fill_slab(struct scan *s, struct slab *sl)
+{
+	slab_reset(sl);
+	size_t want = s->slab_bytes > s->carry.n ? s->slab_bytes : 2 * s->carry.n;
+	if (sl->cap < want) {
+		sl->cap = want;
+		sl->buf = xrealloc(sl->buf, sl->cap);
+	}
+	if (s->carry.n)
+		memcpy(sl->buf, s->carry.p, s->carry.n);
+	sl->len = s->carry.n;
+	buf_clear(&s->carry);
+	char *nl = NULL;
+	for (;;) {
+		while (!s->eof && sl->len < sl->cap) {
+			ssize_t n = read(s->in.fd, sl->buf + sl->len, sl->cap - sl->len);
+			if (n > 0) {
+				sl->len += (size_t)n;
+			} else if (n == 0) {
+				s->eof = 1;
+			} else if (errno != EINTR) {
+				note(s, sl, 0, "read error: %s", strerror(errno));
+				s->eof = 1;
+			}
+		}
+		nl = sl->len ? memrchr(sl->buf, '\n', sl->len) : NULL;
+		if (nl || s->eof)
+			break;
+		sl->cap *= 2;   /* one line longer than the slab */
+		sl->buf = xrealloc(sl->buf, sl->cap);
+	}
+	size_t r = s->eof ? sl->len : (size_t)(nl + 1 - sl->buf);
+	buf_add(&s->carry, sl->buf + r, sl->len - r);
+	split_slab(s, sl, r);
+	sl->end = s->eof;
+}
+
