@@ -2,8 +2,9 @@
 # Speed-up of the end-to-end run in shards: `run.sh -j 2` against `run.sh -j 1` on a
 # generated corpus (real sample text, DOCS documents, default 15000, about 50 MB), per file
 # and per block of a document table (--pipe). Everything is written in bench/work/pipeline/
-# (untracked). Prints wall seconds, MB/s and the speed-up, and checks that every sharded
-# run's outputs are byte-identical to the serial run's.
+# (untracked). Prints wall seconds, MB/s, CPU seconds (user + system, all processes) and the
+# speed-up, and checks that every sharded run's outputs are byte-identical to the serial
+# run's. The machine's load average is printed first: other work on it skews the figures.
 # usage: bench/pipeline.sh [DOCS]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,19 +27,19 @@ if [ ! -s "$table" ]; then
 	mv "$table.tmp" "$table"
 fi
 bytes=$(cat "$corpus"/* | wc -c)
-echo "corpus: $docs documents, $bytes bytes; machine: $(nproc) cores; $(parallel --version | head -n 1)"
+echo "corpus: $docs documents, $bytes bytes; machine: $(nproc) cores, load$(uptime | sed 's/.*load/ /'); $(parallel --version | head -n 1)"
 
 # measure LABEL OUT RUN-ARGS...: one run, its wall time in $secs.
 measure() {
 	label=$1 out=$2
 	shift 2
 	rm -rf "$out"
-	/usr/bin/time -f '%e' -o "$work/time" sh "$run" -q "$@" "$out" 2>"$work/log" ||
+	/usr/bin/time -f '%e %U %S' -o "$work/time" sh "$run" -q "$@" "$out" 2>"$work/log" ||
 		{ echo "$label failed:" >&2; tail -n 3 "$work/log" >&2; exit 3; }
-	secs=$(tail -n 1 "$work/time")
-	awk -v l="$label" -v b="$bytes" -v s="$secs" 'BEGIN {
-		if (s < 0.01) s = 0.01
-		printf "%-36s %7.2f s %7.1f MB/s\n", l, s, b / 1048576 / s }'
+	secs=$(tail -n 1 "$work/time" | cut -d ' ' -f 1)
+	tail -n 1 "$work/time" | awk -v l="$label" -v b="$bytes" '{
+		s = $1 < 0.01 ? 0.01 : $1
+		printf "%-36s %7.2f s %7.1f MB/s %7.2f s CPU\n", l, s, b / 1048576 / s, $2 + $3 }'
 }
 same() {
 	for f in annotations.tsv entities.tsv numbers.tsv; do
@@ -50,7 +51,7 @@ speedup() { awk -v a="$1" -v b="$2" 'BEGIN { if (b < 0.01) b = 0.01; printf "  s
 
 measure "files, -j 1 (serial)" "$work/serial" "$corpus"
 s1=$secs
-measure "files, -j 2 --batch 250" "$work/j2" -j 2 --batch 250 "$corpus"
+measure "files, -j 2" "$work/j2" -j 2 "$corpus"
 speedup "$s1" "$secs"
 same "$work/serial" "$work/j2"
 measure "table, -j 1 (serial)" "$work/tserial" --table id,text "$table"
