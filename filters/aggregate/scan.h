@@ -4,8 +4,9 @@
  * reader splits whole blocks ("slabs") of lines into rows, in a thread of its own when
  * one can be started, while the caller adds the rows of the previous slab. Messages are
  * kept with their line numbers and printed by scan_batch just before the rows that follow
- * them, so stderr is the same as reading row by row, threads or not. Memory: a few slabs
- * (slab_bytes each, or the longest line). */
+ * them, so stderr is the same as reading row by row, threads or not. Memory: three slabs
+ * of slab_bytes, each grown to hold a longer line while it does (so at most about four
+ * times the longest line, the carried copy included). */
 #ifndef AGG_SCAN_H
 #define AGG_SCAN_H
 #include <stddef.h>

@@ -256,24 +256,29 @@ static void split_slab(struct scan *s, struct slab *sl, size_t r)
 		sl->rows[i].f = sl->f + i * s->header.nf;
 }
 
-/* Fill a slab with whole lines: the carried start of a line, then reads until the slab is
- * full (its size, not the reads, decides where it ends, so runs are alike on pipes). */
+/* Fill a slab with whole lines: the carried start of a line, then reads up to slab_bytes
+ * more (the size, not the reads, decides where a slab ends, so runs are alike on pipes).
+ * A line longer than that makes the slab grow until the line fits; the next slab of
+ * ordinary lines gives the memory back, so memory stays a few slabs plus the longest line. */
 void fill_slab(struct scan *s, struct slab *sl)
 {
 	slab_reset(sl);
-	size_t want = s->slab_bytes > s->carry.n ? s->slab_bytes : 2 * s->carry.n;
-	if (sl->cap < want) {
-		sl->cap = want;
-		sl->buf = xrealloc(sl->buf, sl->cap);
+	size_t limit = s->carry.n + s->slab_bytes;
+	if (sl->cap < limit || sl->cap > 4 * limit) {
+		free(sl->buf);
+		sl->buf = xmalloc(limit);
+		sl->cap = limit;
 	}
 	if (s->carry.n)
 		memcpy(sl->buf, s->carry.p, s->carry.n);
 	sl->len = s->carry.n;
+	if (s->carry.cap > 4 * s->slab_bytes)
+		buf_free(&s->carry);
 	buf_clear(&s->carry);
 	char *nl = NULL;
 	for (;;) {
-		while (!s->eof && sl->len < sl->cap) {
-			ssize_t n = read(s->in.fd, sl->buf + sl->len, sl->cap - sl->len);
+		while (!s->eof && sl->len < limit) {
+			ssize_t n = read(s->in.fd, sl->buf + sl->len, limit - sl->len);
 			if (n > 0) {
 				sl->len += (size_t)n;
 			} else if (n == 0) {
@@ -286,8 +291,11 @@ void fill_slab(struct scan *s, struct slab *sl)
 		nl = sl->len ? memrchr(sl->buf, '\n', sl->len) : NULL;
 		if (nl || s->eof)
 			break;
-		sl->cap *= 2;   /* one line longer than the slab */
-		sl->buf = xrealloc(sl->buf, sl->cap);
+		limit *= 2;
+		if (limit > sl->cap) {
+			sl->cap = limit;
+			sl->buf = xrealloc(sl->buf, sl->cap);
+		}
 	}
 	size_t r = s->eof ? sl->len : (size_t)(nl + 1 - sl->buf);
 	buf_add(&s->carry, sl->buf + r, sl->len - r);
