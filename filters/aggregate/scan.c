@@ -13,7 +13,7 @@ static struct slab *take(struct scan *s, int *q, int *n)
 	while (*n == 0 && !s->stop)
 		pthread_cond_wait(&s->cv, &s->mu);
 	struct slab *sl = NULL;
-	if (*n) {
+	if (*n && !s->stop) {   /* once stopped, the reader takes no more work */
 		sl = &s->slab[q[0]];
 		memmove(q, q + 1, (size_t)(--*n) * sizeof *q);
 	}
