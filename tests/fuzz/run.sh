@@ -47,7 +47,7 @@ cflags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefin
 # make sees one spelling of every path (its dependency files name targets as given)
 mkbuild=${build#"$top"/}
 build_one() {   # build_one NAME: the harness binary, its compiler output in a log
-	(cd "$top" && make -f Makefile -f tests/fuzz/fuzz.mk BUILD="$mkbuild" CC=clang \
+	(cd "$top" && make -j"${FUZZ_JOBS:-2}" -f Makefile -f tests/fuzz/fuzz.mk BUILD="$mkbuild" CC=clang \
 		CFLAGS="$cflags" SANFLAGS= "$mkbuild/fuzz/fuzz_$1") > "$build/fuzz/build-$1.log" 2>&1
 }
 
