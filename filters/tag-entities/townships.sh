@@ -16,7 +16,8 @@ none() {
 command -v npm >/dev/null 2>&1 || none "npm is not installed"
 (cd "$tmp" && timeout 300 npm pack "$pkg" --silent --fetch-retries=1 --fetch-timeout=60000 \
 	>/dev/null 2>&1) || none "npm could not fetch $pkg"
-tgz=$(ls "$tmp"/*.tgz 2>/dev/null | head -n 1)
+tgz=
+for f in "$tmp"/*.tgz; do [ -f "$f" ] && tgz=$f; done
 [ -n "$tgz" ] || none "npm gave no package for $pkg"
 tar -xzf "$tgz" -C "$tmp" package/dist/streets.csv 2>/dev/null || none "$pkg has no dist/streets.csv"
 {
