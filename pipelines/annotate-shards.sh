@@ -37,9 +37,11 @@ case $jobs$batch in *[!0-9]*) usage_error "-j and --batch take a whole number" ;
 [ "$pipe" -eq 0 ] || [ ${#table[@]} -eq 2 ] || usage_error "--pipe splits TSV tables: give --table ID,TEXT (and no --csv)"
 command -v parallel >/dev/null || die "$E_SYS" "GNU parallel is not installed (Debian: apt-get install parallel)"
 
-# Each job's output is kept in a file of its own named by its sequence number (--results),
-# rather than piped, so shards stay separate for their partial summaries; its stderr is
-# kept beside it (N.err) and passed on below. One parallel run per results folder RUN.
+# Each job's output is kept in a file of its own named by its sequence number, rather than
+# piped, so shards stay separate for their partial summaries; its stderr is kept beside it
+# (N.err) and passed on below. On this machine the jobs write their files themselves
+# (annotate.sh --out); from other hosts output comes back through ssh and --results.
+# One parallel run per folder of shards.
 par=(parallel --will-cite -j "$jobs")
 if [ -n "$hosts" ]; then
 	par+=(--sshloginfile "$hosts" --workdir . --env BIN)
@@ -52,13 +54,25 @@ if [ "$pipe" -eq 1 ]; then
 	while IFS= read -r -d '' t; do
 		k=$((k + 1))
 		runs+=("$dir/t$k")
-		"${par[@]}" --results "$dir/t$k/{#}" --joblog "$dir/t$k.log" --pipepart -a "$t" --header : \
-			--block "$block" -q bash "$PIPELINES/annotate.sh" "${table[@]}" -- - >/dev/null || true
+		blocks=(--joblog "$dir/t$k.log" --pipepart -a "$t" --header : --block "$block" -q)
+		if [ -n "$hosts" ]; then
+			"${par[@]}" --results "$dir/t$k/{#}" "${blocks[@]}" \
+				bash "$PIPELINES/annotate.sh" "${table[@]}" -- - >/dev/null || true
+		else
+			mkdir -p "$dir/t$k"
+			"${par[@]}" "${blocks[@]}" bash "$PIPELINES/annotate.sh" --out "$dir/t$k/{#}" "${table[@]}" -- - || true
+		fi
 	done <"$list"
 else
 	runs=("$dir/f")
-	"${par[@]}" --results "$dir/f/{#}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
-		bash "$PIPELINES/annotate.sh" "${table[@]}" -- >/dev/null || true
+	if [ -n "$hosts" ]; then
+		"${par[@]}" --results "$dir/f/{#}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
+			bash "$PIPELINES/annotate.sh" "${table[@]}" -- >/dev/null || true
+	else
+		mkdir -p "$dir/f"
+		"${par[@]}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
+			bash "$PIPELINES/annotate.sh" --out "$dir/f/{#}" "${table[@]}" -- {} || true
+	fi
 fi
 
 # The shards in order: run by run, job by job; each job's messages are passed on.

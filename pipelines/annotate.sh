@@ -1,10 +1,12 @@
 #!/bin/bash
-# usage: annotate.sh [--table ID,TEXT [--csv]] [--files-from LIST0] [--] [FILE...]
+# usage: annotate.sh [--out FILE] [--table ID,TEXT [--csv]] [--files-from LIST0] [--] [FILE...]
 # The three annotating stages on the given documents, the stream on stdout:
 #   segment FILE... | tag-entities | extract-numbers
 # This is the unit of work of every mode (serial, GNU parallel job, Hadoop mapper), so that
 # they all annotate a document the same way. A failing stage is named on stderr; the exit
 # status is 1 when a stage reported bad data (the rest was processed), 3 when one failed.
+# --out FILE: the stream into FILE and the messages into FILE.err (a GNU parallel job that
+# writes its own output costs less than one whose output parallel copies).
 . "$(dirname "$0")/lib.sh"
 
 seg_opts=()
@@ -17,6 +19,11 @@ while [ $# -gt 0 ]; do
 		shift 2
 		;;
 	--csv) seg_opts+=(--csv); shift ;;
+	--out)
+		[ $# -ge 2 ] || usage_error "--out needs a file"
+		exec >"$2" 2>"$2.err"
+		shift 2
+		;;
 	--files-from)
 		[ $# -ge 2 ] || usage_error "--files-from needs a file"
 		seg_opts+=(--files-from "$2" -0)
