@@ -37,7 +37,7 @@ PROGRAMS   := $(notdir $(wildcard filters/*))
 BINS       := $(PROGRAMS:%=$(BIN)/%)
 EMBED      := $(BUILD)/scripts/embed
 
-.PHONY: all deps check check-san warnings unit run install uninstall bench clean
+.PHONY: all deps check check-san check-valgrind warnings unit run install uninstall bench clean
 .SECONDARY:
 
 all: $(BINS)
@@ -108,6 +108,11 @@ check: deps
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san:
 	@$(MAKE) --no-print-directory check SANITIZE=1
+
+# The same tests with every program run under valgrind (memcheck, definite leaks).
+check-valgrind: deps
+	@$(MAKE) --no-print-directory all unit
+	@BIN=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
 
 # Every program and test compiled by gcc and by clang with warnings as errors.
 warnings: deps
