@@ -159,7 +159,8 @@ static int after_at(const struct ctx *c, size_t e)
  * function character or a unit. */
 static int right_open(const struct ctx *c, size_t e)
 {
-	return e >= c->n || !ctx_is_cjk(c, e) || after_at(c, e) || c->at[e].hard || c->occ[e];
+	return e >= c->n || !ctx_is_cjk(c, e) || after_at(c, e) || c->at[e].hard || c->occ[e] ||
+	       (c->at[e].startf & (W_STOP | W_FUNC));   /* 村民朱秀英竖起 */
 }
 
 /* The name starting with the surname at s, given a role word before it (strong) or not:

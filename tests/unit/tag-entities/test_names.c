@@ -12,6 +12,7 @@ int main(void)
 	CHECK_TAG("photo credit", "正在暖心坊里制作盘扣胸针。张聿修 摄", "PER:张聿修");
 	CHECK_TAG("role + name + 说", "社区党委书记蔚鑫说。", "PER:蔚鑫");
 	CHECK_TAG("role + three-character name", "社区居民王聪慧正在暖心坊里", "PER:王聪慧");
+	CHECK_TAG("role + name + verb", "村民朱秀英竖起大拇指", "PER:朱秀英");
 	CHECK_TAG("form of address", "袁女士前来查询社保，康大爷说起", "PER:袁女士 PER:康大爷");
 	CHECK_TAG("name before a verb of saying", "。吕子木说：", "PER:吕子木");
 	CHECK_TAG("well-known name", "习近平新时代中国特色社会主义思想",

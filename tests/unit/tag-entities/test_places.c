@@ -28,6 +28,8 @@ int main(void)
 	CHECK_TAG("names with 都, long names, a street naming a street office",
 	          "贵都社区联动，玉泉区五塔寺北街社区，环街街道探索",
 	          "LOC:贵都社区 LOC:玉泉区 LOC:五塔寺北街社区 LOC:环街街道");
+	CHECK_TAG("a village after its township, in an organisation", "黄合少镇格此老村党支部书记赵妙说。",
+	          "ORG:黄合少镇格此老村党支部 LOC:黄合少镇 LOC:格此老村 PER:赵妙");
 	CHECK_TAG("a generic word inside is no name", "回民区机关党员下社区开展义诊", "LOC:回民区");
 	CHECK_TAG("generic phrases are no places", "改造老旧小区，推进社区治理，全方位提升乡村治理能力",
 	          "");
