@@ -1,0 +1,43 @@
+#!/bin/sh
+# aggregate: memory stays flat. --sorted keeps a constant peak RSS however many rows and
+# groups go by; hash mode grows with the groups, not the rows; a long line costs a few
+# times its length, not more. Peak RSS from GNU time (skipped without it).
+set -u
+BIN=${BIN:-bin}
+A=$BIN/aggregate
+if [ ! -x "$A" ]; then echo "skip suites/aggregate-memory: aggregate is not built"; exit 0; fi
+if ! /usr/bin/time -f %M true >/dev/null 2>&1; then echo "skip suites/aggregate-memory: no GNU time"; exit 0; fi
+w=$(mktemp -d "${TMPDIR:-/tmp}/aggmem.XXXXXX")
+trap 'rm -rf "$w"' EXIT INT TERM
+fails=0
+
+rows() {   # rows N GROUPS: N rows, keys in runs (grouped), values with decimals
+	awk -v n="$1" -v g="$2" 'BEGIN { print "k\tv"; per = int(n / g); for (i = 0; i < n; i++) printf "key%07d\t%d.%02d\n", int(i / per), i % 1000, i % 100 }'
+}
+
+# rss_under NAME LIMIT_KB COMMAND...: run with stdin from $w/in, check status 0 and peak RSS
+rss_under() {
+	name=$1 limit=$2; shift 2
+	if ! /usr/bin/time -o "$w/time" -f %M "$@" < "$w/in" > "$w/out" 2> "$w/err"; then
+		echo "FAIL $name: exit status $(tail -n 1 "$w/time"): $(head -c 200 "$w/err")"; fails=$((fails + 1)); return
+	fi
+	rss=$(tail -n 1 "$w/time")
+	if [ "$rss" -le "$limit" ]; then echo "ok $name ($rss KB)"
+	else echo "FAIL $name: peak RSS $rss KB, over $limit KB"; fails=$((fails + 1)); fi
+}
+
+rows 20000 10 > "$w/in"
+rss_under "--sorted, 20000 rows" 4096 "$A" --sorted -g k count sum:v mean:v
+small=$rss
+rows 2000000 200000 > "$w/in"
+rss_under "--sorted, 2000000 rows in 200000 groups: as flat as 20000 rows" $((small + 512)) "$A" --sorted -g k count sum:v mean:v
+[ "$(wc -l < "$w/out")" -eq 200001 ] || { echo "FAIL --sorted output: $(wc -l < "$w/out") lines"; fails=$((fails + 1)); }
+
+rows 2000000 10 > "$w/in"
+rss_under "hash mode, 2000000 rows in 10 groups" 32768 "$A" -g k count sum:v mean:v min:v max:v
+
+{ printf 'k\tt\n'; printf 'a\t'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n'; rows 1000 10 | tail -n +2; } > "$w/in"
+rss_under "a 20 MB line, hash mode" 110000 "$A" -g k count
+rss_under "a 20 MB line, --sorted" 70000 "$A" --sorted -g k count
+
+[ "$fails" -eq 0 ]
