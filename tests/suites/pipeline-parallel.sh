@@ -11,7 +11,7 @@ R=$P/run.sh
 if ! built; then skip pipeline/parallel "$missing is not built"; exit 0; fi
 if ! command -v parallel >/dev/null; then skip pipeline/parallel "GNU parallel is not installed"; exit 0; fi
 
-corpus "$T/corpus" 100
+corpus "$T/corpus" 60
 echo : >"$T/hosts"
 # Inputs named relative to the checkout, as users name them; the doc column keeps the name.
 for set in sample corpus; do
