@@ -172,6 +172,8 @@ seg_cases() {
 
 	run segment --text nosuch fields.tsv
 	status 1 2; grep -q nosuch err || add "message does not name the column"; verdict segment/unknown-column
+	run segment --text nosuch hdr.tsv
+	status 1 2; grep -q nosuch err || add "message does not name the column"; verdict segment/unknown-column-header-only
 
 	run segment good1.txt; cp out good1.seg
 	run segment good2.txt; cp out good2.seg
@@ -262,6 +264,8 @@ ann_cases() {   # ann_cases PROG
 
 	run "$p" --text nosuch --id id fields.tsv
 	status 1 2; grep -q nosuch err || add "message does not name the column"; verdict "$p/unknown-column"
+	run "$p" --text nosuch hdrt.tsv
+	status 1 2; grep -q nosuch err || add "message does not name the column"; verdict "$p/unknown-column-header-only"
 
 	run "$p" good1.tsv; cp out good1.ann
 	run "$p" good2.tsv; cp out good2.ann
@@ -317,6 +321,8 @@ agg_cases() {
 	status 1 2; grep -q nosuch err || add "message does not name the column"; verdict aggregate/unknown-column
 	run aggregate -g nosuch count f.tsv
 	status 1 2; grep -q nosuch err || add "message does not name the column"; verdict aggregate/unknown-group-column
+	run aggregate sum:nosuch h.tsv
+	status 1 2; grep -q nosuch err || add "message does not name the column"; verdict aggregate/unknown-column-header-only
 
 	printf 'v\n1\nabc\n2\n' > nn.tsv
 	run aggregate sum:v nn.tsv
