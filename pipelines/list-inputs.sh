@@ -15,6 +15,8 @@ for in in "$@"; do
 		case $in in -*) in=./$in ;; esac
 		find "$in" -mindepth 1 \( -name '.*' -prune \) -o -xtype f -print0 | sort -z
 	elif [ -f "$in" ]; then
+		# A file named "-" would be read as standard input.
+		[ "$in" != - ] || in=./-
 		printf '%s\0' "$in"
 	else
 		log "$in: no such file or folder"
