@@ -114,11 +114,12 @@ static int kind_of_class(int sclass)
 }
 
 /* Generic phrases: 老旧小区 (a generic word covers the whole candidate), 街道社区 (the name
- * is itself a generic word). */
+ * is itself a generic word; a unit right before the suffix is a name, even one that ends
+ * like a word: 八一路). */
 static int generic(const struct ctx *c, size_t k, size_t s, size_t e)
 {
 	size_t g = c->at[e].gen_end;
-	return (g > e - s && e - g >= k) || (c->at[s].gen_end && c->at[s].gen_end >= s - k);
+	return (g > e - s && e - g >= k) || (s > k && c->at[s].gen_end && c->at[s].gen_end >= s - k);
 }
 
 /* A name that starts with a verb or adverb, or ends with one (党建引领社区), is a phrase. */

@@ -43,6 +43,9 @@ int main(void)
 	          tag_in("memo", "加入西菜园云中路西岸国际居民党支部"),
 	          "ORG:西菜园云中路西岸国际居民党支部 LOC:西菜园 LOC:云中路");
 	CHECK_STR("but not in another document", tag("加入西菜园的队伍"), "");
+	tag_in("memo2", "新城区八一路社区");
+	CHECK_STR("a remembered name ending in a generic word (一路) still takes its suffix",
+	          tag_in("memo2", "八一路社区通过建立健全社区党组织体系"), "LOC:八一路社区");
 	/* A long line is read in windows ending at punctuation: the same mentions. */
 	entities_set_window(64);
 	CHECK_TAG("small windows find the same", "托克托县新营子镇明珠社区的居民田雪说，江阴市长泾镇，南京市长江大桥。",
