@@ -44,6 +44,8 @@ def doc_id(d):
 def rows(path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
+    while lines and lines[0].startswith("#"):   # a gold file may open with a note on where it came from
+        lines.pop(0)
     head = lines[0].split("\t")
     for line in lines[1:]:
         if line:
