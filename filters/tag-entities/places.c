@@ -196,18 +196,20 @@ static void suffix_at(struct ctx *c, size_t s)
 			return;
 		int u = unit_ending_at(c, k);
 		/* 中山西路 (中山 is a city's short form), 海拉尔路街道 (a street names the office) */
-		if (s - k < smin && u >= 0 &&
-		    ((c->u[u].flags & W_SHORT) || c->u[u].kind == U_MEM ||
-		     (c->u[u].kind == U_STREET && cls <= 2))) {
+		int take = s - k < smin && u >= 0 &&
+		           ((c->u[u].flags & W_SHORT) || c->u[u].kind == U_MEM ||
+		            (c->u[u].kind == U_STREET && cls <= 2));
+		if (take)
 			k = c->u[u].s;
+		if (s - k < smin || generic(c, plain, s, e) || (plain < s && bad_name(c, plain, s)))
+			return;   /* the unit before stays (新疆 of 新疆公路) */
+		if (take) {
 			c->u[u].dead = 1;
 			for (size_t i = c->u[u].s; i < c->u[u].e; i++) {
 				c->unit_at[i] = 0;
 				c->occ[i] = 0;
 			}
 		}
-		if (s - k < smin || generic(c, plain, s, e) || (plain < s && bad_name(c, plain, s)))
-			return;
 	}
 	size_t u = ctx_add_unit(c, k, e, kind_of_class(cls), rank_of_class(cls), T_LOC);
 	c->u[u].sfx = e - s;

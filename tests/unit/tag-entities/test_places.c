@@ -36,6 +36,8 @@ int main(void)
 	CHECK_TAG("an adjective is no community name", "评选优秀社区和文明村", "");
 	CHECK_TAG("two-character counties need a boundary", "振兴县域经济，和县城建设", "");
 	CHECK_TAG("a township after a county's short form", "古交原相乡", "LOC:古交 LOC:原相乡");
+	CHECK_TAG("a short form stays when the street after it is a generic word", "新疆公路口岸",
+	          "LOC:新疆");
 	CHECK_TAG("countries and nicknames", "中国特色，具有青城记忆", "LOC:中国 LOC:青城");
 	/* names a document taught are found alone later in the same document */
 	tag_in("memo", "在西菜园街道党工委");
