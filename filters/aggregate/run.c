@@ -166,7 +166,7 @@ int agg_file(struct agg *a, const char *path)
 {
 	struct source src;
 	/* --sorted keeps its memory below GNU datamash's: small slabs, no reader thread */
-	size_t slab = a->sorted ? 64 * 1024 : 256 * 1024;
+	size_t slab = a->sorted ? 32 * 1024 : 256 * 1024;
 	const char *hash_spec = a->sorted || a->nkeys != 1 ? NULL : a->merge ? "1" : a->keyspec[0];
 	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, !a->sorted, hash_spec) < 0)
 		return -1;
