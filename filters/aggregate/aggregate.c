@@ -10,30 +10,33 @@
 enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV };
 
 static const struct cli_opt options[] = {
-	{ "group", 'g', "COLS", "group by these columns (names or 1-based numbers, comma-separated)" },
-	{ "where", 'w', "COL=VALUE", "use only rows whose COL is VALUE (COL!=VALUE: is not); all must hold" },
-	{ "ops", 'o', "OPS", "operations, comma-separated (the same as operands)" },
-	{ "sorted", 's', NULL, "input is grouped already: constant memory, groups written as they end" },
-	{ "order", OPT_ORDER, "ORDER", "order of groups: 'key' (byte order of the keys, default) or 'first' (first seen)" },
-	{ "partial", OPT_PARTIAL, NULL, "write mergeable partial states instead of results" },
-	{ "merge", 'm', NULL, "read partials written by --partial and combine them; FILEs only, no OPs" },
-	{ "skip-bad", OPT_SKIP_BAD, NULL, "skip values that are not numbers (counted on stderr) instead of stopping" },
+	{ "group", 'g', "COLS", "group by these columns (names or numbers, a,b,c)" },
+	{ "where", 'w', "COL=VALUE", "only rows with COL = VALUE (COL!=VALUE: not); ANDed" },
+	{ "ops", 'o', "OPS", "operations, comma-separated (as operands)" },
+	{ "sorted", 's', NULL, "input grouped already: constant memory, streams" },
+	{ "order", OPT_ORDER, "ORDER", "groups by 'key' (byte order, default) or 'first'" },
+	{ "partial", OPT_PARTIAL, NULL, "write mergeable states instead of results" },
+	{ "merge", 'm', NULL, "combine partials of --partial (FILEs, no OPs)" },
+	{ "skip-bad", OPT_SKIP_BAD, NULL, "skip non-numbers (counted on stderr), do not stop" },
 	{ "round", 'R', "N", "digits after the point of a mean (default 6)" },
-	{ "csv", OPT_CSV, NULL, "read and write CSV instead of TSV (a partial is always TSV)" },
+	{ "csv", OPT_CSV, NULL, "read and write CSV (a partial is always TSV)" },
 	{ "icsv", OPT_ICSV, NULL, "read CSV" },
 	{ "ocsv", OPT_OCSV, NULL, "write CSV" },
-	{ "pretty", 'p', NULL, "write an aligned table for people (CJK characters count two columns)" },
+	{ "pretty", 'p', NULL, "aligned table for people (CJK counts two columns)" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const char examples[] =
 	"\nExamples on the annotation stream:\n"
-	"  entity frequencies:  aggregate --where kind=ent -g type,text count countunique:doc\n"
-	"  totals per unit:     aggregate --where kind=num -g type,unit count sum:value\n"
-	"  across machines:     aggregate --partial -g unit sum:value part1.tsv > p1.tsv  (each part)\n"
-	"                       aggregate --merge p1.tsv p2.tsv\n"
-	"\nNumbers are plain decimals (-12.5, 3., .5; no exponent, no separators), added exactly.\n"
-	"Output: the group columns, then one column per operation, in the order given.\n";
+	"  entity frequencies (mentions, documents):\n"
+	"    aggregate --where kind=ent -g type,text count countunique:doc\n"
+	"  totals per unit:\n"
+	"    aggregate --where kind=num -g type,unit count sum:value\n"
+	"  across machines, a partial per part, then one merge:\n"
+	"    aggregate --partial -g unit sum:value part1.tsv > p1.tsv\n"
+	"    aggregate --merge p1.tsv p2.tsv\n"
+	"\nNumbers are plain decimals (-12.5, 3., .5; no exponent, no separators),\n"
+	"added exactly. Output: the group columns, then one column per operation.\n";
 
 static void add_op(struct agg *a, const char *text)
 {

@@ -214,25 +214,25 @@ const struct op op_table[] = {
 	{ "sum", ST_SUM, COL_REQUIRED, 1, PAR_NONE, NULL, r_sum, 1,
 	  "exact sum of the values" },
 	{ "mean", ST_MEAN, COL_REQUIRED, 1, PAR_NONE, NULL, r_mean, 1,
-	  "mean, rounded half-even to --round digits after the point" },
+	  "mean, rounded half-even to --round digits" },
 	{ "min", ST_MIN, COL_REQUIRED, 1, PAR_NONE, NULL, r_ext, 1,
 	  "smallest value" },
 	{ "max", ST_MAX, COL_REQUIRED, 1, PAR_NONE, NULL, r_ext, 1,
 	  "largest value" },
 	{ "median", ST_BAG, COL_REQUIRED, 1, PAR_NONE, NULL, r_median, 1,
-	  "middle value (mean of the two middle ones), exact" },
+	  "middle value (mean of the two middle ones)" },
 	{ "quantile", ST_BAG, COL_REQUIRED, 1, PAR_FRACTION, NULL, r_quantile, 1,
-	  "quantile P (0 to 1) interpolated between closest ranks, exact" },
+	  "quantile P (0 to 1), linear between closest ranks" },
 	{ "mode", ST_BAG, COL_REQUIRED, 0, PAR_NONE, NULL, r_mode, 0,
-	  "most frequent value (on ties the first in byte order)" },
+	  "most frequent value (ties: first in byte order)" },
 	{ "countunique", ST_BAG, COL_REQUIRED, 0, PAR_NONE, NULL, r_countunique, 1,
 	  "number of distinct values" },
 	{ "distinct", ST_BAG, COL_REQUIRED, 0, PAR_NONE, NULL, r_countunique, 1,
 	  "the same as countunique" },
 	{ "unique", ST_BAG, COL_REQUIRED, 0, PAR_COUNT, "100", r_unique, 0,
-	  "distinct values in byte order, comma-separated; past N (100), ',...'" },
+	  "distinct values, byte order, a,b; past N (100): ,..." },
 	{ "top", ST_BAG, COL_REQUIRED, 0, PAR_COUNT, "10", r_top, 0,
-	  "the N (10) most frequent values as VALUE:COUNT, comma-separated" },
+	  "the N (10) most frequent as VALUE:COUNT,..." },
 	{ "first", ST_FIRST, COL_REQUIRED, 0, PAR_NONE, NULL, r_text, 0,
 	  "value of the first row of the group" },
 	{ "last", ST_LAST, COL_REQUIRED, 0, PAR_NONE, NULL, r_text, 0,
@@ -389,7 +389,7 @@ void opspec_free(struct opspec *s)
 
 void ops_help(struct buf *out)
 {
-	buf_adds(out, "Operations (OP[:COLUMN[:PARAMETER]], COLUMN a header name or a 1-based number):\n");
+	buf_adds(out, "Operations (OP[:COL[:PARAM]], COL a header name or a 1-based number):\n");
 	for (const struct op *op = op_table; op->name; op++) {
 		struct buf use = BUF_INIT;
 		buf_adds(&use, op->name);
