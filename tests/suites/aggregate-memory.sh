@@ -7,6 +7,10 @@ BIN=${BIN:-bin}
 A=$BIN/aggregate
 if [ ! -x "$A" ]; then echo "skip suites/aggregate-memory: aggregate is not built"; exit 0; fi
 if ! /usr/bin/time -f %M true >/dev/null 2>&1; then echo "skip suites/aggregate-memory: no GNU time"; exit 0; fi
+# A sanitizer build's memory says nothing about the program's.
+if grep -q -e __asan_init -e __tsan_init "$A" 2>/dev/null; then
+	echo "skip suites/aggregate-memory: built with a sanitizer"; exit 0
+fi
 w=$(mktemp -d "${TMPDIR:-/tmp}/aggmem.XXXXXX")
 trap 'rm -rf "$w"' EXIT INT TERM
 fails=0
