@@ -78,18 +78,60 @@ static const char *unit_name(const struct lex_entry *u)
 	return u->f[1][0] ? u->f[1] : u->s;
 }
 
-/* A frequency word (每) one to three characters before pos makes 一 a count (每年一次);
- * right before it, 每一个 is "every". */
-static int freq_before(const struct tables *t, const char *s, size_t pos)
+static size_t char_before(const char *s, size_t pos)
 {
-	for (int k = 0; k < 4 && pos > 0; k++) {
-		if (k > 0 && lex_before(&t->freq, s, 0, pos))
+	do
+		pos--;
+	while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80);
+	return pos;
+}
+
+/* A frequency word (每) ends at pos and states a rate (每年, 每2小时, 每名选手): 每一
+ * and 每次 are "every (time)" and say nothing of how often (每次都是一次突破). */
+static int rate_at(const struct tables *t, const char *s, size_t pos)
+{
+	if (!lex_before(&t->freq, s, 0, pos))
+		return 0;
+	const struct numchar *c = numtab_get(&t->num, lex_cp(s + pos, 4));
+	return !(c && c->role == NR_DIGIT && c->value == 1) && !lex_at(&t->event, s + pos, 4);
+}
+
+/* A rate one to three characters before pos makes 一 a count (每年一次); right before
+ * it, 每一个 is "every". Further back in the same clause only before an event measure
+ * word: 每年对项目开展一次评定, 每2小时发布一次. */
+static int freq_before(const struct tables *t, const char *s, size_t pos,
+                       const struct lex_entry *unit)
+{
+	int events = unit && lex_at(&t->event, unit->s, unit->n);
+	pos = char_before(s, pos);
+	for (int k = 1; k < (events ? 32 : 4) && pos > 0; k++) {
+		if (lex_before(&t->clause, s, 0, pos))
+			return 0;
+		if (rate_at(t, s, pos))
 			return 1;
-		do
-			pos--;
-		while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80);
+		pos = char_before(s, pos);
 	}
 	return 0;
+}
+
+/* 零部件, 零距离, 零容忍: a lone 零 is a word, not the number zero. */
+static int lone_zero(const struct scanner *S)
+{
+	return (S->x.flags & NUM_CHINESE) && !(S->x.flags & NUM_ARABIC) && S->x.ntok == 1 &&
+	       dec_is_zero(&S->x.v);
+}
+
+/* 一砖一瓦, 一格一人, 三送三认领: a one-character numeral that repeats the one two
+ * characters back is half of a parallel set phrase, not a count. */
+static int parallel(const struct scanner *S, const char *s, size_t pos)
+{
+	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok != 1 || pos < 2)
+		return 0;
+	size_t l = S->x.end - pos, p1 = char_before(s, pos);
+	if (p1 == 0 || numtab_get(&S->t->num, lex_cp(s + p1, pos - p1)))
+		return 0;
+	size_t p2 = char_before(s, p1);
+	return p1 - p2 == l && memcmp(s + p2, s + pos, l) == 0;
 }
 
 static void set_mod(struct found *f, const char *mod)
@@ -498,7 +540,9 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 		return 1;
 	/* 一名学生 is "a student"; 一吨, 一年 stay quantities */
 	if ((S->x.flags & NUM_ARTICLE) && strcmp(f->type, "count") == 0 && !f->pre && !f->range &&
-	    !freq_before(S->t, s, pos))
+	    !freq_before(S->t, s, pos, f->unit))
+		return 0;
+	if (lone_zero(S) || parallel(S, s, pos))
 		return 0;
 	/* 每百户: a bare 百 or 千 after 每 is the base of a rate, not a quantity */
 	if (slogan(S, s, n, f) || (!(S->x.flags & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f->start)))

@@ -23,11 +23,11 @@ struct route {
 static struct lexicon *pick(struct tables *t, int dates, const char *key)
 {
 	static const char *const mod_pos[] = { "pre", "mid", "post", "range", "frac", "freq",
-	                                       "and", "half", "name" };
+	                                       "and", "half", "name", "event", "clause" };
 	static const char *const date_role[] = { "daytime", "dayafter", "daybefore", "spanbefore",
 	                                         "spanafter" };
 	struct lexicon *mods[] = { &t->pre, &t->mid, &t->post, &t->range, &t->frac, &t->freq,
-	                           &t->also, &t->half, &t->name };
+	                           &t->also, &t->half, &t->name, &t->event, &t->clause };
 	struct lexicon *roles[] = { &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
 	                            &t->spanafter };
 	if (!dates) {
@@ -105,7 +105,7 @@ void tables_load(struct tables *t)
 static struct lexicon *all(struct tables *t, size_t i)
 {
 	struct lexicon *l[] = { &t->units, &t->nonunits, &t->currency, &t->magnitudes, &t->pre,
-	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->also, &t->half, &t->name, &t->datewords,
+	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->also, &t->half, &t->name, &t->event, &t->clause, &t->datewords,
 	                        &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
 	                        &t->spanafter, &t->exclude };
 	return i < sizeof l / sizeof *l ? l[i] : NULL;

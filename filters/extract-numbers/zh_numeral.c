@@ -291,6 +291,10 @@ static int on_unit(struct numparser *P, struct state *st, const struct numchar *
 	int e = c->value;
 	if (st->seq || e >= st->small_max || st->prev == P_VMID)
 		return 0;
+	/* 千百年, 万千: 百 or 千 right after another multiplier without a digit between is
+	 * no numeral but a vague word ("for ages", "myriad"); 一百十一 is 111 */
+	if (!st->have_pend && (st->prev == P_UNIT || st->prev == P_BIG) && e >= 2)
+		return 0;
 	if (!st->have_pend) {
 		if (st->prev == P_NONE || st->prev == P_NEG)
 			*flags |= NUM_BARE;

@@ -105,6 +105,25 @@ static void not_numbers(void)
 	expect("一季度GDP增长5.2%，前三季度", "5.2%=5.2 % - percent");
 	expect("每百户拥有汽车40辆", "40辆=40 辆 - count");
 	expect("党的十九届五中全会和十三届全国人大四次会议", "十九届=19 届 - ordinal; 十三届=13 届 - ordinal; 四次=4 次 - ordinal");
+	expect("深化落实中央纪委三次全会各项部署", "三次=3 次 - ordinal");
+	/* from a spot check of news lines */
+	expect("提升上下游零部件企业智能制造水平", "");
+	expect("千百年来先民铸就的文明长廊", "");
+	expect("软件业务收入保持两位数增长", "");
+	expect("这里的一砖一瓦都尽显徽派之韵", "");
+	expect("并一格一人配备专职网格员", "");
+	expect("以十年磨一剑的定力", "");
+	expect("说起这两年的变化", "");
+	expect("每次冲出起跑线都是一次突破", "");
+}
+
+static void frequencies(void)
+{
+	expect("每年对物业服务项目开展一次星级评定", "一次=1 次 - count");
+	expect("每2小时调整并发布一次回水温度指标", "2小时=2 小时 - duration; 一次=1 次 - count");
+	expect("每天一次核酸检测和一次抗原检测", "一次=1 次 - count; 一次=1 次 - count");
+	expect("每年拿出一定比例，开展一次评议", "");
+	expect("每一次对英烈的缅怀", "");
 }
 
 static void dates_and_codes(void)
@@ -169,6 +188,7 @@ int main(void)
 	vague_and_ranges();
 	english();
 	not_numbers();
+	frequencies();
 	dates_and_codes();
 	user_exclusions();
 	skipped_spans();
