@@ -135,7 +135,7 @@ static void merge_row(struct agg *a, const char *file, const struct row *r, unsi
 	}
 }
 
-#define AHEAD 16
+#define AHEAD 24
 
 static void add_batch(struct agg *a, const char *file, struct row *rows, size_t n, const uint64_t *hashes)
 {
