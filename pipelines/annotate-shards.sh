@@ -69,9 +69,13 @@ else
 		"${par[@]}" --results "$dir/f/{#}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
 			bash "$PIPELINES/annotate.sh" "${table[@]}" -- >/dev/null || true
 	else
-		mkdir -p "$dir/f"
-		"${par[@]}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
-			bash "$PIPELINES/annotate.sh" --out "$dir/f/{#}" "${table[@]}" -- {} || true
+		# Each job reads its batch from a list file: exactly one job per batch, where batches
+		# as arguments would be cut into more jobs at GNU parallel's command line limit.
+		mkdir -p "$dir/f" "$dir/lists"
+		[ ! -s "$list" ] || split -t '\0' -l "$batch" -d -a 9 -- "$list" "$dir/lists/"
+		find "$dir/lists" -type f -print0 | sort -z >"$dir/lists0"
+		"${par[@]}" --joblog "$dir/f.log" -0 -a "$dir/lists0" -q \
+			bash "$PIPELINES/annotate.sh" --out "$dir/f/{#}" "${table[@]}" --files-from {} || true
 	fi
 fi
 
