@@ -1,6 +1,6 @@
 /* agg: one run of aggregate: what was asked (options, operations, columns) and the
- * groups built so far. aggregate.c fills it from the command line; run.c reads the
- * inputs into it and writes the output. */
+ * groups built so far. aggregate.c fills it from the command line, columns.c from each
+ * input's header; run.c reads the rows into groups, emit.c writes them out. */
 #ifndef AGG_AGG_H
 #define AGG_AGG_H
 #include <stddef.h>

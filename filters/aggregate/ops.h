@@ -44,7 +44,8 @@ struct opspec {
 };
 
 const struct op *op_find(const char *name, size_t n);
-/* Parse "NAME[:COL[:PARAM]]"; 0, or -1 with a message in err. */
+
+/* spec.c. Parse "NAME[:COL[:PARAM]]"; 0, or -1 with a message in err. */
 int opspec_parse(struct opspec *s, const char *text, struct buf *err);
 /* Set s->name from the column's header name ("sum(value)", "quantile(value,0.9)"). */
 void opspec_name(struct opspec *s, const char *colname, size_t n);
