@@ -261,9 +261,11 @@ int doc_run(struct reader *r, const char *doc, const struct doc_opts *o)
 	static int ready;
 	if (!ready) {
 		lines_setup();
-		spl_init(&d.sp, o->max_cp, on_segment, &d);
+		spl_init(&d.sp, o->max_cp, o->form, on_segment, &d);
 		ready = 1;
 	}
+	d.sp.max_cp = o->max_cp;
+	d.sp.form = o->form;
 	d.r = r;
 	d.nw = 0;
 	d.gap = 0;

@@ -123,6 +123,18 @@ static void one_file(const struct config *c, const char *path)
 	progress_file_done();
 }
 
+/* Find the --text and --id columns in the header; 0, or -1 after a message. */
+static int find_columns(const struct config *c, struct table *t, const char *path, int *tcol, int *icol)
+{
+	*tcol = tbl_col(t, c->text_col);
+	*icol = c->id_col ? tbl_col(t, c->id_col) : -1;
+	if (*tcol >= 0 && (!c->id_col || *icol >= 0))
+		return 0;
+	warn("%s: no column '%s' in the header", path, *tcol < 0 ? c->text_col : c->id_col);
+	cli_mark_bad();
+	return -1;
+}
+
 static void one_table(const struct config *c, const char *path)
 {
 	struct table *t = tbl_open(path, c->csv ? TBL_CSV : TBL_TSV, 1);
@@ -138,16 +150,8 @@ static void one_table(const struct config *c, const char *path)
 	unsigned long long n = 0;
 	int rc;
 	while ((rc = tbl_next(t, &row)) > 0) {
-		if (tcol < 0) {
-			tcol = tbl_col(t, c->text_col);
-			icol = c->id_col ? tbl_col(t, c->id_col) : -1;
-			if (tcol < 0 || (c->id_col && icol < 0)) {
-				warn("%s: no column '%s' in the header", path,
-				     tcol < 0 ? c->text_col : c->id_col);
-				cli_mark_bad();
-				break;
-			}
-		}
+		if (tcol < 0 && find_columns(c, t, path, &tcol, &icol) < 0)
+			break;
 		n++;
 		buf_clear(&id);
 		if (icol >= 0 && (size_t)icol < row->nf)
@@ -163,6 +167,8 @@ static void one_table(const struct config *c, const char *path)
 	}
 	if (rc < 0)
 		cli_mark_bad();
+	else if (rc == 0 && n == 0 && tbl_header(t))
+		find_columns(c, t, path, &tcol, &icol);   /* a header alone: still check it */
 	buf_free(&id);
 	tbl_close(t);
 }

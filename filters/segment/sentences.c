@@ -32,10 +32,11 @@ static void reset_counts(struct splitter *sp)
 	sp->after_stop = 0;
 }
 
-void spl_init(struct splitter *sp, size_t max_cp, spl_emit_fn emit, void *ctx)
+void spl_init(struct splitter *sp, size_t max_cp, enum u8_form form, spl_emit_fn emit, void *ctx)
 {
 	memset(sp, 0, sizeof *sp);
 	sp->max_cp = max_cp;
+	sp->form = form;
 	sp->emit = emit;
 	sp->ctx = ctx;
 	sp->book = SIZE_MAX;
@@ -220,17 +221,41 @@ static int cuttable_after(int32_t c)
 	       u8_is_punct(c);
 }
 
+/* Code points c has in the output's normal form (its full decomposition: composition
+ * can only make the text shorter). Nearly every character of Chinese news is one. */
+static size_t weight(const struct splitter *sp, const char *p, size_t len, int32_t c)
+{
+	if (c < 0x80 || sp->form == U8_NONE || ch_is_han(c) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x2010 && c <= 0x2022) || c == 0xFFFD)
+		return 1;
+	static int32_t seen[64];
+	static unsigned char w[64][3];   /* per form: 0 = not yet known */
+	unsigned k = (unsigned)c & 63;
+	if (seen[k] != c) {
+		seen[k] = c;
+		memset(w[k], 0, sizeof w[k]);
+	}
+	if (!w[k][sp->form]) {
+		struct buf one = BUF_INIT;
+		u8_normalize(p, len, sp->form, &one);
+		size_t n = u8_count(one.p, one.n);
+		w[k][sp->form] = (unsigned char)(n < 1 ? 1 : n > 255 ? 255 : n);
+		buf_free(&one);
+	}
+	return w[k][sp->form];
+}
+
 /* Process the code point at pos. */
 static void step(struct splitter *sp, int32_t c, size_t len)
 {
 	size_t i = sp->pos;
+	size_t wt = weight(sp, sp->t.p + i, len, c);
 	if (sp->after_stop) {
-		if (ch_is_closer(c) || ch_is_cjk_stop(c) || c == '!' || c == '?' || c == 0x2026) {
-			sp->ncp++;
+		if ((ch_is_closer(c) || ch_is_cjk_stop(c) || c == '!' || c == '?' || c == 0x2026) &&
+		    sp->ncp + wt <= sp->max_cp) {
+			sp->ncp += wt;
 			sp->prev = c;
 			sp->pos += len;
-			if (sp->ncp >= sp->max_cp)
-				boundary(sp, sp->pos, 0);
 			return;
 		}
 		boundary(sp, i, 0);
@@ -244,12 +269,15 @@ static void step(struct splitter *sp, int32_t c, size_t len)
 			sp->cut_cp = sp->ncp;
 		}
 	}
-	if (sp->ncp >= sp->max_cp) {
+	if (sp->ncp > 0 && sp->ncp + wt > sp->max_cp) {
 		size_t b = sp->cut > sp->seg ? sp->cut : sp->gb > sp->seg ? sp->gb : i;
 		size_t left = b == sp->cut ? sp->ncp - sp->cut_cp : b == sp->gb ? sp->ncp - sp->gb_cp : 0;
 		boundary(sp, b, left);
+		/* What was carried over may leave no room for c: then cut before c too. */
+		if (sp->ncp > 0 && sp->ncp + wt > sp->max_cp)
+			boundary(sp, i, 0);
 	}
-	sp->ncp++;
+	sp->ncp += wt;
 	sp->words += ch_is_han(c) || ch_is_ascii_alnum(c);
 	if (!sp->whole) {
 		if (c == 0x300A)

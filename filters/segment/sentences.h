@@ -1,20 +1,24 @@
 /* sentences: a streaming sentence splitter. Text is fed piece by piece (the lines of one
  * paragraph, or the fragments of one very long line); each segment is handed to the emit
  * callback as soon as its end is certain, so only the unfinished segment is held. No
- * segment is longer than max code points: a run without a sentence end is cut at the last
- * space or punctuation before the limit, else at the last grapheme boundary. */
+ * segment is longer than max code points once normalised (a character is counted as the
+ * code points its normal form has, so "…" is three under NFKC): a run without a sentence
+ * end is cut at the last space or punctuation before the limit, else at the last grapheme
+ * boundary. */
 #ifndef SEGMENT_SENTENCES_H
 #define SEGMENT_SENTENCES_H
 #include <stddef.h>
 #include <stdint.h>
 #include "buf.h"
 #include "textmap.h"
+#include "utf8.h"
 
 typedef void (*spl_emit_fn)(void *ctx, const char *p, size_t n,
                             unsigned long long start, unsigned long long end);
 
 struct splitter {
-	size_t max_cp;
+	size_t max_cp;          /* counted in the normal form the text is written in */
+	enum u8_form form;
 	int whole;              /* the paragraph is one segment (titles, captions...) */
 	struct buf t;           /* text of the segment in progress and unscanned input */
 	struct tmap m;
@@ -30,7 +34,7 @@ struct splitter {
 	void *ctx;
 };
 
-void spl_init(struct splitter *sp, size_t max_cp, spl_emit_fn emit, void *ctx);
+void spl_init(struct splitter *sp, size_t max_cp, enum u8_form form, spl_emit_fn emit, void *ctx);
 void spl_free(struct splitter *sp);
 /* Start a paragraph; whole = do not split at sentence ends. */
 void spl_begin(struct splitter *sp, int whole);

@@ -24,7 +24,7 @@ static void collect(void *ctx, const char *p, size_t n, unsigned long long s, un
 static const char *split(const char *text, size_t max, int whole, size_t step)
 {
 	struct splitter sp;
-	spl_init(&sp, max, collect, NULL);
+	spl_init(&sp, max, U8_NFKC, collect, NULL);
 	buf_clear(&got);
 	spl_begin(&sp, whole);
 	size_t n = strlen(text), i = 0;
@@ -90,6 +90,9 @@ int main(void)
 	CHECK_STR("cut without any break", split("一二三四五六七", 3, 0, 0), "一二三|四五六|七");
 	CHECK_STR("never inside a grapheme", split("ab\xCC\x81" "c\xCC\x81" "d", 2, 0, 0),
 	          "a|b\xCC\x81|c\xCC\x81|d");
+	CHECK_STR("closing quote past the limit", split("中中中。”后", 4, 0, 0), "中中中。|”后");
+	CHECK_STR("ellipsis counts three under NFKC", split("一二……三", 4, 0, 0), "一二|…|…三");
+	CHECK_STR("compatibility character counts as its expansion", split("㍻㍻㍻", 4, 0, 0), "㍻㍻|㍻");
 	CHECK_STR("cut in pieces of one byte", split("一二三,四五六七八九", 5, 0, 1), "一二三,|四五六七八|九");
 
 	with_offsets = 1;
