@@ -3,10 +3,11 @@
 #include <string.h>
 #include "dates.h"
 
-/* The value of a small plain integer numeral, or -1. */
+/* The value of a small plain integer numeral, or -1; of 七八 (晚上七八点, 七八月份)
+ * the lower end. */
 static long small_int(const struct numeral *x)
 {
-	if (x->flags & (NUM_POINT | NUM_SEP | NUM_OVER | NUM_ABOUT | NUM_RANGE | NUM_NEG))
+	if (x->flags & (NUM_POINT | NUM_SEP | NUM_OVER | NUM_ABOUT | NUM_NEG))
 		return -1;
 	if (x->v.scale || x->v.d.n > 9)
 		return -1;

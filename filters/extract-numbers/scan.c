@@ -550,6 +550,37 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	return 1;
 }
 
+/* A word of the name list at q that may follow this unit (its condition field, when
+ * set, names the one unit it goes with: 二期工程 but not 三个工程). */
+static int name_after(const struct tables *t, const char *s, size_t n, size_t q,
+                      const struct lex_entry *unit)
+{
+	const size_t *run;
+	size_t cnt = q < n ? lex_by_first(&t->name, lex_cp(s + q, n - q), &run) : 0;
+	for (size_t i = 0; i < cnt; i++) {
+		const struct lex_entry *e = &t->name.e[run[i]];
+		const char *only = e->f[1];
+		if (e->n <= n - q && memcmp(s + q, e->s, e->n) == 0 &&
+		    (!only[0] || (strlen(only) == unit->n && memcmp(only, unit->s, unit->n) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 十九届五中全会, 四次会议, 二期工程: the number names a session or a phase, an
+ * ordinal; so does the first number of 十四届一次会议, where a numbered session follows. */
+static int names_session(struct scanner *S, const char *s, size_t n, const struct found *f)
+{
+	if (!f->unit)
+		return 0;
+	if (name_after(S->t, s, n, f->q, f->unit))
+		return 1;
+	if (f->q >= n || !numeral_parse(&S->P, s, n, f->q, &S->y))
+		return 0;
+	const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
+	return u && name_after(S->t, s, n, S->y.end + u->n, u);
+}
+
 /* Everything around the numeral S->x at pos; returns the end of the mention or 0. */
 static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, mention_fn fn, void *ctx)
 {
@@ -568,8 +599,7 @@ static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, ment
 	int scaled = f.q > before_mag && !f.unit;
 	if (!post_part(S, s, n, &f) || !accept(S, s, n, pos, &f, scaled))
 		return 0;
-	/* 十九届五中全会, 四次会议: the name of a session, an ordinal */
-	if (f.unit && f.q < n && lex_at(&S->t->name, s + f.q, n - f.q))
+	if (names_session(S, s, n, &f))
 		f.ordinal = 1;
 	if (f.ordinal)
 		f.type = "ordinal";

@@ -246,7 +246,11 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 	int d = c->role == NR_ZERO ? 0 : c->value;
 	if (st->prev == P_DIGIT || (st->prev == P_ZERO && st->seq)) {
 		int ahead = is_numeric_at(P->T, s, n, next, 1 << NR_DIGIT | 1 << NR_ZERO);
-		int point = is_numeric_at(P->T, s, n, next, 1 << NR_POINT);
+		/* 七八点五 is 78.5; 七八点 is "seven or eight o'clock" */
+		size_t pl;
+		int point = is_numeric_at(P->T, s, n, next, 1 << NR_POINT) &&
+		            (char_at(P->T, s, n, next, &pl), is_numeric_at(P->T, s, n, next + pl,
+		                                                         1 << NR_DIGIT | 1 << NR_ZERO));
 		if (!st->seq && st->digit_run == 1 && d == st->last_digit + 1 && d > 1 && !ahead &&
 		    !point && c->role == NR_DIGIT) {
 			st->last_digit = d;

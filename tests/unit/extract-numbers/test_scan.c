@@ -115,6 +115,13 @@ static void not_numbers(void)
 	expect("以十年磨一剑的定力", "");
 	expect("说起这两年的变化", "");
 	expect("每次冲出起跑线都是一次突破", "");
+	expect("筹备好全国政协十四届一次会议", "十四届=14 届 - ordinal");
+	expect("海阳核电二期工程建设", "二期=2 期 - ordinal");
+	expect("举办三期培训班，实施三个项目", "三期=3 期 - count; 三个=3 个 - count");
+	expect("在晚八点档播出，一直干到晚上七八点", "");
+	expect("等三部委组织开展", "");
+	expect("情牵万家灯火，文化进万家", "");
+	expect("立冬是二十四节气中的第十九个节气", "第十九个=19 个 - ordinal");
 }
 
 static void frequencies(void)
