@@ -34,7 +34,8 @@ enum {
 	W_FUNC = 1u << 22,    /* an adverb, pronoun or conjunction: never inside a name */
 	W_NONAME = 1u << 23,  /* an adjective or verb: no place name by itself */
 	W_MEASURE = 1u << 24, /* a measure word after a numeral (一支, 四级): no name */
-	W_NUMERAL = 1u << 25  /* a Chinese numeral */
+	W_NUMERAL = 1u << 25, /* a Chinese numeral */
+	W_IDIOM = 1u << 26    /* a four-character idiom: a name before it ends there */
 };
 
 /* Ranks of places, from the largest to the smallest, for splitting chains. */

@@ -163,6 +163,21 @@ static int right_open(const struct ctx *c, size_t e)
 	       (c->at[e].startf & (W_STOP | W_FUNC));   /* 村民朱秀英竖起 */
 }
 
+/* After a role word, a three-character name may run straight into an idiom
+ * (书记董凤英神采奕奕) as long as no known word straddles its end (书记李强调研: 强调). */
+static int idiom_after(const struct ctx *c, size_t e)
+{
+	if (e >= c->n || !(c->at[e].startf & W_IDIOM))
+		return 0;
+	for (size_t k = e >= 2 ? e - 2 : 0; k < e; k++)
+		for (size_t n = e - k + 1; n <= 4 && k + n <= c->n; n++) {
+			const struct lexinfo *w = lex_get(res_lex(), c->cp + k, n);
+			if (w && w->flags)
+				return 0;
+		}
+	return 1;
+}
+
 /* The name starting with the surname at s, given a role word before it (strong) or not:
  * the longest of surname + 2 and surname + 1 whose right side is open. */
 static size_t name_len(const struct ctx *c, size_t s, int strong)
@@ -175,7 +190,7 @@ static size_t name_len(const struct ctx *c, size_t s, int strong)
 		if (e > c->n || !given_ok(c, s + sl, e))
 			continue;
 		int after = after_at(c, e);
-		if (strong && g == 2 ? right_open(c, e) : after)
+		if (strong && g == 2 ? right_open(c, e) || idiom_after(c, e) : after)
 			return sl + g;   /* 书记蔚鑫说, but not 书记包抓、 */
 	}
 	return 0;

@@ -44,6 +44,32 @@ static int town_reads_as_words(const struct ctx *c, size_t i, size_t len)
 	return 0;
 }
 
+/* The longest place of the lexicon at i that ends by e (0 for none); weak places (two-
+ * character counties) read as words inside a name and are left out. */
+static size_t place_in(const struct ctx *c, size_t i, size_t e)
+{
+	size_t best = 0;
+	uint32_t node = 0;
+	for (size_t j = i; j < e && (node = lex_step(c->lex, node, c->cp[j])); j++) {
+		const struct lexinfo *w = lex_info(c->lex, node);
+		if (w && (w->flags & W_LOC) && !(w->flags & W_WEAK))
+			best = j - i + 1;
+	}
+	return best;
+}
+
+/* A known organisation's name may hold a place (中国共产党, 中国日报): also a LOC row. */
+static void places_inside(struct ctx *c, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++) {
+		size_t len = place_in(c, i, e);
+		if (len && len < e - s) {
+			ctx_add_mention(c, i, i + len, T_LOC, NULL);
+			i += len - 1;
+		}
+	}
+}
+
 void places_units(struct ctx *c, const struct lex *mem)
 {
 	for (size_t i = 0; i < c->n; i++) {
@@ -69,6 +95,8 @@ void places_units(struct ctx *c, const struct lex *mem)
 		                                              : unit_kind_of(e->flags),
 		                        e->rank, type_of(e->flags));
 		c->u[k].flags = e->flags;
+		if (c->u[k].kind == U_ORG)
+			places_inside(c, i, i + len);
 		i += len - 1;
 	}
 }
@@ -148,13 +176,18 @@ static int has_unit(const struct ctx *c, size_t k, size_t s)
 }
 
 /* A landmark's name may hold a chain of places (内蒙古国际贸易大厦): walk left over plain
- * characters and over units, as long as each unit is no smaller than the one after it. */
+ * characters and over units, as long as each unit is no smaller than the one after it; a
+ * known company may head the chain (蒙牛中国乳业产业园). */
 static size_t site_start(const struct ctx *c, size_t s, size_t smax)
 {
 	size_t k = s;
 	int last_rank = R_SITE + 1;
 	while (k > 0 && s - k < smax) {
 		int u = unit_ending_at(c, k);
+		if (u >= 0 && c->u[u].kind == U_ORG) {
+			k = c->u[u].s;
+			break;
+		}
 		if (u >= 0 && c->u[u].type == T_LOC) {
 			if (c->u[u].rank > last_rank)
 				break;
@@ -174,6 +207,14 @@ static size_t site_start(const struct ctx *c, size_t s, size_t smax)
 	return k;
 }
 
+/* “蜂巢社区”, “口袋公园”, “美丽乡村”: a name made only of ordinary characters and its
+ * suffix, quoted as a whole, is a slogan or a concept rather than a place. */
+static int quoted_concept(const struct ctx *c, size_t k, size_t s, size_t e)
+{
+	return k > 0 && e < c->n && (c->cp[k - 1] == 0x201C || c->cp[k - 1] == 0x300C) &&
+	       (c->cp[e] == 0x201D || c->cp[e] == 0x300D) && !has_unit(c, k, s);
+}
+
 static void suffix_at(struct ctx *c, size_t s)
 {
 	const struct pos *p = &c->at[s];
@@ -186,7 +227,8 @@ static void suffix_at(struct ctx *c, size_t s)
 	size_t k, plain;
 	if (cls == 4) {
 		k = plain = site_start(c, s, smax);
-		if (s - k < smin || (c->at[k].startf & W_STOP) || generic(c, k, s, e))
+		if (s - k < smin || (c->at[k].startf & W_STOP) || generic(c, k, s, e) ||
+		    quoted_concept(c, k, s, e))
 			return;
 		if (!has_unit(c, k, s) && (s - k > 4 || !ctx_left_open(c, k)))
 			return;   /* 人才孵化基地: a description, not a named place */
@@ -201,7 +243,8 @@ static void suffix_at(struct ctx *c, size_t s)
 		            (c->u[u].kind == U_STREET && cls <= 2));
 		if (take)
 			k = c->u[u].s;
-		if (s - k < smin || generic(c, plain, s, e) || (plain < s && bad_name(c, plain, s)))
+		if (s - k < smin || generic(c, plain, s, e) || (plain < s && bad_name(c, plain, s)) ||
+		    quoted_concept(c, k, s, e))
 			return;   /* the unit before stays (新疆 of 新疆公路) */
 		if (take) {
 			c->u[u].dead = 1;

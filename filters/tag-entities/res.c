@@ -22,6 +22,7 @@ DATA(org_suffixes_txt)
 DATA(person_context_txt)
 DATA(stopwords_txt)
 DATA(words_txt)
+DATA(idioms_txt)
 DATA(hotlines_txt)
 DATA(contact_context_txt)
 DATA(townships_txt)   /* generated at build time, may hold only a comment */
@@ -278,6 +279,7 @@ static void on_word_flags(const struct line *ln)
 		case 'w': f |= W_NONAME; break;
 		case 'm': f |= W_MEASURE; break;
 		case 'n': f |= W_NUMERAL; break;
+		case 'i': f |= W_IDIOM; break;
 		}
 	on_flag(ln, f);
 }
@@ -313,6 +315,7 @@ void res_load_builtin(void)
 	load_text(data_person_context_txt, data_person_context_txt_len, on_person_context);
 	load_text(data_stopwords_txt, data_stopwords_txt_len, on_word_flags);
 	load_text(data_words_txt, data_words_txt_len, on_word_flags);
+	load_text(data_idioms_txt, data_idioms_txt_len, on_word_flags);
 	load_text(data_hotlines_txt, data_hotlines_txt_len, on_hotline);
 	load_text(data_contact_context_txt, data_contact_context_txt_len, on_contact_context);
 }
