@@ -44,3 +44,16 @@ check pipeline/incremental-nothing-redone "an unchanged document was annotated a
 parts=$(find "$T/state/parts" -type f | sed 's/\.tsv.*//' | sort -u | wc -l)
 docs=$(find "$T/in" -type f | wc -l)
 check pipeline/incremental-state-pruned "$parts parts kept for $docs documents (+1 totals)" [ "$parts" -eq $((docs + 1)) ]
+# Two runs on one state: the second is refused while the first holds it.
+fake_bin "$T/slow"
+printf '#!/bin/sh\nsleep 2\nexec "$REAL/segment" "$@"\n' | fake_prog "$T/slow" segment
+REAL=$BIN
+export REAL
+echo "changed" >>"$T/in/00001.txt"
+(cd "$T" && BIN=$T/slow sh "$R" -q --state state in inc) 2>/dev/null &
+first=$!
+sleep 1
+st=0; (cd "$T" && sh "$R" -q --state state in inc2) 2>"$T/log" || st=$?
+wait "$first"
+check pipeline/incremental-state-locked "second run on the state: status $st" \
+	sh -c '[ "$1" -eq 3 ] && grep -q "in use by another run" "$2"' - "$st" "$T/log"

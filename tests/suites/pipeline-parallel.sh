@@ -45,3 +45,18 @@ fi
 # The table and the files are the same documents: the same stream.
 check pipeline/parallel-table-equals-files "the table run differs from the file run" \
 	same_outputs "$T/tserial" "$T/serial-corpus"
+# A CSV table (fields with newlines inside quotes) gives the TSV table's outputs, serially
+# and in shards of whole tables.
+if command -v mlr >/dev/null; then
+	mlr --itsv --ocsv cat "$T/table.tsv" >"$T/table.csv"
+	if (cd "$T" && sh "$R" -q --table id,text --csv table.csv cserial) 2>"$T/log" &&
+		(cd "$T" && cp table.csv table2.csv && sh "$R" -q -j 2 --table id,text --csv table.csv table2.csv cpar) 2>>"$T/log" &&
+		(cd "$T" && sh "$R" -q -j 1 --table id,text table.tsv table.tsv tdouble) 2>>"$T/log" &&
+		same_outputs "$T/tserial" "$T/cserial" 2>"$T/why" && same_outputs "$T/tdouble" "$T/cpar" 2>>"$T/why"; then
+		ok pipeline/parallel-csv-table
+	else
+		fail pipeline/parallel-csv-table "$(cat "$T/why" 2>/dev/null) $(tail -n 2 "$T/log" | tr '\n' '|')"
+	fi
+else
+	skip pipeline/parallel-csv-table "mlr (Miller) is not installed to write the CSV table"
+fi

@@ -98,6 +98,14 @@ else
 	fail pipeline/run-bad-data-status-1 "status $st: $(tail -n 2 "$T/log5" | tr '\n' '|')"
 fi
 
+# The same in shards: the shard's status 1 makes the run's.
+st=0; (cd "$TOP" && BIN=$T/fail sh "$R" -q -j 2 data/sample "$T/bad2") 2>"$T/log7" || st=$?
+if [ "$st" -eq 1 ] && grep -q 'stage tag-entities reported bad data' "$T/log7" && same_outputs "$T/before" "$T/bad2"; then
+	ok pipeline/run-bad-data-parallel
+else
+	fail pipeline/run-bad-data-parallel "status $st: $(tail -n 2 "$T/log7" | tr '\n' '|')"
+fi
+
 # A missing input must not publish empty results over good ones.
 st=0; sh "$R" -q "$T/no such dir" "$o" 2>"$T/log6" || st=$?
 if [ "$st" -eq 1 ] && same_outputs "$T/before" "$o"; then
