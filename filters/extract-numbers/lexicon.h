@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LEX_FIELDS 3
+#define LEX_FIELDS 5
 
 struct lex_entry {
 	char *s;                    /* the word, NUL-terminated */

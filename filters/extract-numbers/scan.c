@@ -128,8 +128,9 @@ static int parallel(const struct scanner *S, const char *s, size_t pos)
 	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok != 1 || pos < 2)
 		return 0;
 	size_t l = S->x.end - pos, p1 = char_before(s, pos);
-	if (p1 == 0 || numtab_get(&S->t->num, lex_cp(s + p1, pos - p1)))
-		return 0;
+	int32_t mid = p1 ? lex_cp(s + p1, pos - p1) : -1;
+	if (p1 == 0 || mid < 0x4E00 || mid > 0x9FFF || numtab_get(&S->t->num, mid))
+		return 0;   /* the word between is a Chinese character, not punctuation */
 	size_t p2 = char_before(s, p1);
 	return p1 - p2 == l && memcmp(s + p2, s + pos, l) == 0;
 }
@@ -323,8 +324,13 @@ static void magnitude(struct scanner *S, const char *s, size_t n, struct found *
 	if (r < n && s[r] == ' ')
 		r++;
 	const struct lex_entry *m = r < n ? lex_at(&S->t->magnitudes, s + r, n - r) : NULL;
-	if (!m || (r + m->n < n && is_ascii_alpha((unsigned char)s[r + m->n])))
+	if (!m || (r + m->n < n && is_ascii_alnum((unsigned char)s[r + m->n])))
 		return;
+	if (strcmp(m->f[1], "short") == 0) {
+		dec_set_ull(&S->tmp, 10);
+		if (r != f->q || (!(S->x.flags & NUM_POINT) && dec_cmp(&S->val, &S->tmp) < 0))
+			return;
+	}
 	dec_shift(&S->val, atol(m->f[0]));
 	f->q = r + m->n;
 }
@@ -343,6 +349,83 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 		f->unit = NULL;
 	if (f->unit)
 		f->q += f->unit->n;
+}
+
+/* The entry of the compound table for the unit reported so far (cur) whose next unit
+ * is written at q, the longest; with q == n, the entry whose next unit is "." */
+static const struct lex_entry *next_unit(const struct tables *t, const char *cur, const char *s,
+                                         size_t n, size_t q)
+{
+	const size_t *run;
+	size_t cnt = lex_by_first(&t->compounds, lex_first_cp(cur, strlen(cur)), &run);
+	const struct lex_entry *best = NULL;
+	for (size_t i = 0; i < cnt; i++) {
+		const struct lex_entry *e = &t->compounds.e[run[i]];
+		size_t l = strlen(e->f[0]);
+		int dot = strcmp(e->f[0], ".") == 0;
+		if (strcmp(e->s, cur) != 0 || dot != (q == n))
+			continue;
+		if (dot)
+			return e;
+		if (l <= n - q && memcmp(s + q, e->f[0], l) == 0 && (!best || l > strlen(best->f[0])))
+			best = e;
+	}
+	return best;
+}
+
+/* 9秒35: the digits right after the unit are its decimals, unless a unit, another
+ * number or a word goes on (9秒10个). */
+static int decimals_after(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	size_t q = f->q, l, digits = 0;
+	while (q < n && s[q] >= '0' && s[q] <= '9') {
+		q++;
+		digits++;
+	}
+	if (!digits || (q < n && (is_ascii_alpha((unsigned char)s[q]) || s[q] == '.' ||
+	                          digit_at(s + q, n - q, &l) >= 0)) || unit_at(S->t, s, n, q))
+		return 0;
+	dec_parse(&S->tmp, s + f->q, digits);
+	dec_shift(&S->tmp, -(long)digits);
+	dec_add(&S->val, &S->tmp);
+	f->q = q;
+	return 1;
+}
+
+/* 五元三毛, 123元1角1分, 7分47秒26: smaller units after an amount add to it (the
+ * compound table says which and by how much); the whole is one mention. */
+static void compound(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	const char *cur = f->unit_name;
+	for (int first = 1;; first = 0) {
+		const struct lex_entry *e = next_unit(S->t, cur, s, 0, 0);
+		if (e && decimals_after(S, s, n, f)) {
+			f->unit_name = e->f[1];
+			f->type = e->f[2];
+			return;
+		}
+		/* 壹角: a lone financial numeral is a number right before the next unit */
+		if (f->q >= n || !numerator(S, s, n, f->q) ||
+		    (S->y.flags & (NUM_RANGE | NUM_OVER | NUM_ABOUT | NUM_NEG | NUM_SEP | NUM_HALF)))
+			return;
+		e = next_unit(S->t, cur, s, n, S->y.end);
+		const struct lex_entry *u = e ? unit_at(S->t, s, n, S->y.end) : NULL;
+		if (!e || (u && u->n > strlen(e->f[0])))
+			return;   /* 100元5分钟 is no amount of money */
+		struct dec part = DEC_INIT;
+		if (first) {
+			dec_parse(&S->tmp, e->f[3], strlen(e->f[3]));
+			dec_mul(&S->val, &S->val, &S->tmp);
+		}
+		dec_parse(&S->tmp, e->f[4], strlen(e->f[4]));
+		dec_mul(&part, &S->y.v, &S->tmp);
+		dec_add(&S->val, &part);
+		dec_free(&part);
+		f->unit_name = e->f[1];
+		f->type = e->f[2];
+		f->q = S->y.end + strlen(e->f[0]);
+		cur = e->f[0];
+	}
 }
 
 /* 两到三万, 十八至三十万, 一千到两千万: the lower end borrows the 万/亿 that ends the
@@ -412,6 +495,10 @@ static int tenths(struct scanner *S, const char *s, size_t n, struct found *f, i
 	          ((fl & NUM_SEQ) || ((fl & NUM_ARABIC) && S->val.d.n == 2));
 	if (!small && !two)
 		return 0;
+	if ((fl & NUM_HALF) && discount) {
+		dec_set_ull(&S->val, 50);   /* 半折, 对折: half price */
+		small = 0;
+	}
 	if (small) {
 		dec_shift(&S->val, 1);
 		const struct numchar *c = numtab_get(&S->t->num, cp_at(s, n, f->q));
@@ -518,6 +605,8 @@ static int quantity_part(struct scanner *S, const char *s, size_t n, struct foun
 			dec_mul(&S->val, &S->val, &S->tmp);
 		}
 	}
+	if (f->unit && !discount && !tenth)
+		compound(S, s, n, f);
 	if (f->unit && !discount)
 		half(S, s, n, f, tenth);
 	return 1;
@@ -536,6 +625,15 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 		f->type = "money";
 		f->unit_name = f->cur->f[0];
 	}
+	/* 半场, 半块: half of a counted thing is no count (半年, 半公里, 半成 are); the 对
+	 * of 对口, 对台 is no number, only that of 打对折 (对折 alone is folding in two) */
+	unsigned fl = S->x.flags;
+	if ((fl & NUM_HALF) && !(fl & NUM_MULT) &&
+	    (strcmp(f->type, "count") == 0 || strcmp(f->type, "score") == 0))
+		return 0;
+	if ((fl & NUM_DISC) && !(f->unit && strcmp(f->unit->f[0], "discount") == 0 &&
+	                         lex_before(&S->t->disc, s, 0, pos)))
+		return 0;
 	if (S->bare)
 		return 1;
 	/* 一名学生 is "a student"; 一吨, 一年 stay quantities */
@@ -545,7 +643,7 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	if (lone_zero(S) || parallel(S, s, pos))
 		return 0;
 	/* 每百户: a bare 百 or 千 after 每 is the base of a rate, not a quantity */
-	if (slogan(S, s, n, f) || (!(S->x.flags & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f->start)))
+	if (slogan(S, s, n, f) || (!(fl & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f->start)))
 		return 0;
 	return 1;
 }

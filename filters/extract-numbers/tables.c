@@ -11,6 +11,7 @@ DATA(units_tsv)
 DATA(nonunits_txt)
 DATA(currency_tsv)
 DATA(magnitudes_tsv)
+DATA(compounds_tsv)
 DATA(mods_tsv)
 DATA(dates_tsv)
 DATA(exclude_txt)
@@ -23,11 +24,11 @@ struct route {
 static struct lexicon *pick(struct tables *t, int dates, const char *key)
 {
 	static const char *const mod_pos[] = { "pre", "mid", "post", "range", "frac", "freq",
-	                                       "and", "half", "name", "event", "clause" };
+	                                       "and", "half", "name", "event", "clause", "disc" };
 	static const char *const date_role[] = { "daytime", "dayafter", "daybefore", "spanbefore",
 	                                         "spanafter" };
 	struct lexicon *mods[] = { &t->pre, &t->mid, &t->post, &t->range, &t->frac, &t->freq,
-	                           &t->also, &t->half, &t->name, &t->event, &t->clause };
+	                           &t->also, &t->half, &t->name, &t->event, &t->clause, &t->disc };
 	struct lexicon *roles[] = { &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
 	                            &t->spanafter };
 	if (!dates) {
@@ -95,6 +96,7 @@ void tables_load(struct tables *t)
 	lex_load(&t->nonunits, data_nonunits_txt, data_nonunits_txt_len, "nonunits.txt");
 	lex_load(&t->currency, data_currency_tsv, data_currency_tsv_len, "currency.tsv");
 	lex_load(&t->magnitudes, data_magnitudes_tsv, data_magnitudes_tsv_len, "magnitudes.tsv");
+	lex_load(&t->compounds, data_compounds_tsv, data_compounds_tsv_len, "compounds.tsv");
 	struct route r = { t, 0 };
 	lex_each_line(data_mods_tsv, data_mods_tsv_len, "mods.tsv", 4, route_line, &r);
 	r.dates = 1;
@@ -104,8 +106,9 @@ void tables_load(struct tables *t)
 
 static struct lexicon *all(struct tables *t, size_t i)
 {
-	struct lexicon *l[] = { &t->units, &t->nonunits, &t->currency, &t->magnitudes, &t->pre,
-	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->also, &t->half, &t->name, &t->event, &t->clause, &t->datewords,
+	struct lexicon *l[] = { &t->units, &t->nonunits, &t->currency, &t->magnitudes,
+	                        &t->compounds, &t->pre,
+	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->also, &t->half, &t->name, &t->event, &t->clause, &t->disc, &t->datewords,
 	                        &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
 	                        &t->spanafter, &t->exclude };
 	return i < sizeof l / sizeof *l ? l[i] : NULL;

@@ -9,7 +9,7 @@
 /* ---- the character table ---- */
 
 static const char *const role_names[] = {
-	"", "digit", "zero", "unit", "big", "point", "neg", "vague", "vmid", "link"
+	"", "digit", "zero", "unit", "big", "point", "neg", "vague", "vmid", "link", "half", "tens"
 };
 
 struct load_ctx {
@@ -37,6 +37,7 @@ static void load_line(void *ctx, char **f, size_t nf, const char *name, unsigned
 		c->value = (unsigned char)atoi(f[2]);
 	c->fin = nf > 3 && strcmp(f[3], "fin") == 0;
 	c->lead = nf > 3 && strcmp(f[3], "lead") == 0;
+	c->disc = nf > 3 && strcmp(f[3], "disc") == 0;
 	T->idx[cp] = (uint8_t)++T->n;
 }
 
@@ -186,7 +187,7 @@ void numeral_free(struct numeral *x)
 }
 
 /* The kind of the token read last: decides what may follow. */
-enum prev { P_NONE, P_DIGIT, P_ZERO, P_UNIT, P_BIG, P_ARABIC, P_VAGUE, P_VMID, P_NEG };
+enum prev { P_NONE, P_DIGIT, P_ZERO, P_UNIT, P_BIG, P_ARABIC, P_VAGUE, P_VMID, P_NEG, P_HALF };
 
 struct state {
 	enum prev prev;
@@ -265,7 +266,7 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 		st->digit_run++;
 		return 1;
 	}
-	if (st->prev == P_ARABIC || st->prev == P_VAGUE)
+	if (st->prev == P_ARABIC || st->prev == P_VAGUE || st->prev == P_HALF)
 		return 0;
 	/* 两万两 is 20000 of the weight 两; 两万两千 is 22000 */
 	if (c->lead && (st->prev == P_UNIT || st->prev == P_BIG) &&
@@ -305,8 +306,8 @@ static int on_unit(struct numparser *P, struct state *st, const struct numchar *
 		dec_set_ull(&P->pend, 1);
 	}
 	add_scaled(P, &P->section, &P->pend, e);
-	if (e == 1)
-		*flags |= NUM_DIGIT;   /* 十 alone is ten; 百, 千, 万 alone are words */
+	if (e == 1 || st->prev == P_HALF)
+		*flags |= NUM_DIGIT;   /* 十 alone is ten, 半百 fifty; 百, 千, 万 alone are words */
 	st->have_pend = 0;
 	st->small_max = e;
 	st->last_exp = e;
@@ -497,6 +498,35 @@ static int arabic_step(struct numparser *P, struct state *st, const char *s, siz
 	return 1;
 }
 
+/* 半 (and 对 of 对折) first: a half, of the multiplier or the unit that follows. */
+static int half_token(struct numparser *P, struct state *st, const struct numchar *c,
+                      unsigned *flags)
+{
+	if (st->prev != P_NONE)
+		return 0;
+	dec_parse(&P->pend, "0.5", 3);
+	st->have_pend = 1;
+	st->unit_then_digit = 0;
+	*flags |= NUM_HALF | (c->disc ? NUM_DISC : 0);
+	return 1;
+}
+
+/* 廿 and 卅: twenty and thirty written as one character, a digit with its 十. */
+static int tens_token(struct numparser *P, struct state *st, const struct numchar *c,
+                      unsigned *flags)
+{
+	if (st->seq || st->small_max <= 1 ||
+	    !(st->prev == P_NONE || st->prev == P_NEG || st->prev == P_BIG || st->prev == P_ZERO))
+		return 0;
+	flush_pend(P, st);
+	dec_set_ull(&P->tmp, (unsigned long long)c->value * 10);
+	dec_add(&P->section, &P->tmp);
+	st->small_max = 1;
+	st->last_exp = 1;
+	*flags |= NUM_DIGIT;
+	return 1;
+}
+
 /* Read one token at *q; returns 0 when the numeral ends before it. */
 static int step(struct numparser *P, struct state *st, const char *s, size_t n, size_t *q,
                 unsigned *flags)
@@ -527,6 +557,14 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 		ok = vague_token(P, st, s, n, next, flags);
 		np = P_VAGUE;
 		break;
+	case NR_HALF:
+		ok = half_token(P, st, c, flags);
+		np = P_HALF;
+		break;
+	case NR_TENS:
+		ok = tens_token(P, st, c, flags);
+		np = P_UNIT;
+		break;
 	case NR_LINK:
 	case NR_VMID:
 		ok = mid_token(P, st, c, s, n, next, flags);
@@ -545,7 +583,7 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 		return 0;
 	if (c->role != NR_DIGIT && c->role != NR_ZERO)
 		st->digit_run = 0;
-	if (c->role == NR_UNIT || c->role == NR_BIG)
+	if (c->role == NR_UNIT || c->role == NR_BIG || c->role == NR_TENS)
 		*flags |= NUM_MULT;
 	*flags |= NUM_CHINESE;
 	st->prev = np;

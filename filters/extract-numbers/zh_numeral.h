@@ -26,7 +26,9 @@ enum {
 	NUM_MULT     = 1 << 13,  /* has a multiplier (十百千万亿) */
 	NUM_LONG     = 1 << 14,  /* an Arabic integer of 7 or more digits without separators */
 	NUM_DIGIT    = 1 << 15,  /* has a digit (not only multipliers: 万, 千 alone) */
-	NUM_BIGS     = 1 << 16   /* has 万, 亿 or 兆 */
+	NUM_BIGS     = 1 << 16,  /* has 万, 亿 or 兆 */
+	NUM_HALF     = 1 << 17,  /* starts with 半 (半年, 半百): a half of what follows */
+	NUM_DISC     = 1 << 18   /* 对 of 对折: a half that is only a number before 折 */
 };
 
 /* A numeral ends before its 17th 万/亿/兆: each one rescales the whole value, so a chain
@@ -35,12 +37,12 @@ enum {
 #define NUM_MAX_BIGS 16
 
 enum numrole { NR_NONE, NR_DIGIT, NR_ZERO, NR_UNIT, NR_BIG, NR_POINT, NR_NEG, NR_VAGUE, NR_VMID,
-               NR_LINK };
+               NR_LINK, NR_HALF, NR_TENS };
 
 struct numchar {
 	unsigned char role;   /* enum numrole */
 	unsigned char value;  /* digit value or power of ten */
-	unsigned char fin, lead;
+	unsigned char fin, lead, disc;
 	unsigned char mod;    /* vmid: NUM_OVER or NUM_ABOUT */
 };
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Values of extract-numbers on the numeral, money and measure cases of cn2an, duckling and
 # JioNLP ($TOP/../shared/external): at least 75% must come out with the expected value
-# (the rest are mostly other policies: durations in minutes, weights in grams, 两对 = 4,
-# Cantonese 廿 卅, amounts in 元角分). The failures are listed.
+# (the rest are mostly other policies: durations in minutes, weights in grams, 两对 = 4).
+# The failures are listed.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BIN=${BIN:-$TOP/bin}

@@ -75,11 +75,30 @@ static void vague_and_ranges(void)
 	expect("一千到两千万元", "一千到两千万元=10000000 元 about money");
 }
 
+static void halves_and_compounds(void)
+{
+	expect("这个饭店已经营业半年了", "半年=0.5 年 - duration");
+	expect("还有半小时，旅游了半个月，过了半个钟头", "半小时=0.5 小时 - duration; 半个月=0.5 个月 - duration; 半个钟头=0.5 小时 - duration");
+	expect("近半年来，不到半年", "近半年=0.5 年 under duration; 不到半年=0.5 年 under duration");
+	expect("今年上半年经济，下半场比赛，大半年没回家", "");
+	expect("半年后设计，每半年报送，半场比赛，一半以上", "");
+	expect("三成半，半成，半折，打对折", "三成半=35 % - percent; 半成=5 % - percent; 半折=50 % - percent; 对折=50 % - percent");
+	expect("对折，对口支援，对折叠屏，一对夫妇", "");
+	expect("廿三个，卅五人", "廿三个=23 个 - count; 卅五人=35 人 - count");
+	expect("五元三毛，123元1角1分，50元6角三分", "五元三毛=5.3 元 - money; 123元1角1分=123.11 元 - money; 50元6角三分=50.63 元 - money");
+	expect("壹佰捌拾壹圆柒角", "壹佰捌拾壹圆柒角=181.7 元 - money");
+	expect("以7分47秒26的成绩，以9秒35夺冠", "7分47秒26=467.26 秒 - duration; 9秒35=9.35 秒 - duration");
+	expect("用时3小时20分钟", "3小时20分钟=200 分钟 - duration");
+	expect("100元5分钟，9秒10个", "100元=100 元 - money; 5分钟=5 分钟 - duration; 9秒=9 秒 - duration; 10个=10 个 - count");
+}
+
 static void english(void)
 {
 	expect("sales of 1,234.5 units", "1,234.5=1234.5 - - other");
 	expect("about 3.2 million people", "3.2 million=3200000 - - other");
 	expect("up 45% to $1.2 billion", "45%=45 % - percent; $1.2 billion=1200000000 美元 - money");
+	expect("40k, 3.2k, 12k个百分点", "40k=40000 - - other; 3.2k=3200 - - other; 12k个百分点=12000 百分点 - percent");
+	expect("总台8K超高清频道，5G+4K/8K+AI，CCTV-8K", "");
 }
 
 static void not_numbers(void)
@@ -193,6 +212,7 @@ int main(void)
 	scanner_init(&S, &T, 0);
 	quantities();
 	vague_and_ranges();
+	halves_and_compounds();
 	english();
 	not_numbers();
 	frequencies();
