@@ -33,6 +33,7 @@ struct doc {
 	size_t gap;
 	int seen, eof, err;
 	int footer;          /* past a copyright notice: the rest is page furniture */
+	enum seg_type last;  /* type of the paragraph before */
 	char tail[TAIL];
 	size_t ntail;
 };
@@ -242,13 +243,21 @@ static int one_paragraph(struct doc *d)
 		wfill(d, 2);
 		if (d->nw >= 2 && d->w[1].gap <= 1 && d->w[1].f.caption_credit)
 			t = T_CAPTION;
+		/* Headline, image, this line, then the lead (本报讯...): the line labels the
+		 * image; the headline was already given. */
+		if (d->nw >= 2 && x->gap >= IMAGE_GAP && !x->first && d->last == T_TITLE &&
+		    d->w[1].f.starts_article)
+			t = T_CAPTION;
 	}
+	d->last = t;
 	/* Text right after an image, up to a photo credit, is that image's caption even when
 	 * its first line looks like a heading (a caption cut by the layout). */
 	if (t == T_SENT || (t == T_TITLE && x->gap >= IMAGE_GAP && !x->first)) {
 		size_t k = credited_caption(d);
-		if (k)
+		if (k) {
+			d->last = T_CAPTION;
 			return whole(d, k, T_CAPTION);
+		}
 		if (t == T_SENT)
 			return body(d);
 	}
@@ -270,6 +279,7 @@ int doc_run(struct reader *r, const char *doc, const struct doc_opts *o)
 	d.nw = 0;
 	d.gap = 0;
 	d.seen = d.eof = d.err = d.footer = 0;
+	d.last = T_SENT;
 	d.em = (struct emitter){ doc, 0, 0, "sent", o->form };
 	for (;;) {
 		wfill(&d, 1);
