@@ -120,7 +120,7 @@ warnings: deps
 	@$(MAKE) --no-print-directory all unit CC=clang BUILD=build-clang BIN=build-clang/bin CFLAGS='-O2 -Werror'
 
 run: deps all
-	@sh pipelines/run.sh "$(or $(INPUT),data/sample)" "$(or $(OUT),out)" "$(or $(JOBS),1)"
+	@BIN=$(BIN) sh pipelines/run.sh -j "$(or $(JOBS),1)" "$(or $(INPUT),data/sample)" "$(or $(OUT),out)"
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -133,7 +133,9 @@ uninstall:
 	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done
 
 bench: all
-	@sh bench/run.sh
+	@BIN=$(BIN) sh bench/run.sh
+	@BIN=$(BIN) sh bench/aggregate.sh
+	@BIN=$(BIN) sh bench/pipeline.sh
 
 clean:
 	rm -rf build build-san build-gcc build-clang bin out
