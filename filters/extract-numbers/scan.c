@@ -518,8 +518,8 @@ static int tenths(struct scanner *S, const char *s, size_t n, struct found *f, i
 static void half(struct scanner *S, const char *s, size_t n, struct found *f, int tenth)
 {
 	const struct lex_entry *h = f->q < n ? lex_at(&S->t->half, s + f->q, n - f->q) : NULL;
-	if (!h || (S->x.flags & (NUM_POINT | NUM_RANGE)) || f->range)
-		return;
+	if (!h || (S->x.flags & (NUM_POINT | NUM_RANGE)) || f->range || exclude_end(S->t, s, n, f->q))
+		return;   /* 两个半圆: a word of the exclusion list begins with the 半 */
 	dec_parse(&S->tmp, tenth ? "5" : "0.5", tenth ? 1 : 3);
 	dec_add(&S->val, &S->tmp);
 	f->q += h->n;
@@ -612,6 +612,34 @@ static int quantity_part(struct scanner *S, const char *s, size_t n, struct foun
 	return 1;
 }
 
+/* Does the unit number sessions (届, 次: some name of the list goes with it)? */
+static int session_unit(const struct tables *t, const struct lex_entry *u)
+{
+	for (size_t i = 0; u && i < t->name.n; i++) {
+		const char *only = t->name.e[i].f[1];
+		if (strlen(only) == u->n && memcmp(only, u->s, u->n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A word of the name list at q that may follow this unit (its condition field, when
+ * set, names the one unit it goes with: 二期工程 but not 三个工程). */
+static int name_after(const struct tables *t, const char *s, size_t n, size_t q,
+                      const struct lex_entry *unit)
+{
+	const size_t *run;
+	size_t cnt = q < n ? lex_by_first(&t->name, lex_cp(s + q, n - q), &run) : 0;
+	for (size_t i = 0; i < cnt; i++) {
+		const struct lex_entry *e = &t->name.e[run[i]];
+		const char *only = e->f[1];
+		if (e->n <= n - q && memcmp(s + q, e->s, e->n) == 0 &&
+		    (!only[0] || (strlen(only) == unit->n && memcmp(only, unit->s, unit->n) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The policy on a complete mention: is it a quantity, and of which type? */
 static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct found *f,
                   int scaled)
@@ -638,31 +666,17 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 		return 1;
 	/* 一名学生 is "a student"; 一吨, 一年 stay quantities */
 	if ((S->x.flags & NUM_ARTICLE) && strcmp(f->type, "count") == 0 && !f->pre && !f->range &&
-	    !freq_before(S->t, s, pos, f->unit))
-		return 0;
+	    !freq_before(S->t, s, pos, f->unit) &&
+	    !(f->unit && name_after(S->t, s, n, f->q, f->unit) &&
+	      (session_unit(S->t, lex_before(&S->t->units, s, 0, pos)) ||
+	       lex_before(&S->t->name, s, 0, pos))))
+		return 0;   /* 十四届一次会议: the first session; 召开一次会议 is "a meeting" */
 	if (lone_zero(S) || parallel(S, s, pos))
 		return 0;
 	/* 每百户: a bare 百 or 千 after 每 is the base of a rate, not a quantity */
 	if (slogan(S, s, n, f) || (!(fl & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f->start)))
 		return 0;
 	return 1;
-}
-
-/* A word of the name list at q that may follow this unit (its condition field, when
- * set, names the one unit it goes with: 二期工程 but not 三个工程). */
-static int name_after(const struct tables *t, const char *s, size_t n, size_t q,
-                      const struct lex_entry *unit)
-{
-	const size_t *run;
-	size_t cnt = q < n ? lex_by_first(&t->name, lex_cp(s + q, n - q), &run) : 0;
-	for (size_t i = 0; i < cnt; i++) {
-		const struct lex_entry *e = &t->name.e[run[i]];
-		const char *only = e->f[1];
-		if (e->n <= n - q && memcmp(s + q, e->s, e->n) == 0 &&
-		    (!only[0] || (strlen(only) == unit->n && memcmp(only, unit->s, unit->n) == 0)))
-			return 1;
-	}
-	return 0;
 }
 
 /* 十九届五中全会, 四次会议, 二期工程: the number names a session or a phase, an
@@ -673,7 +687,8 @@ static int names_session(struct scanner *S, const char *s, size_t n, const struc
 		return 0;
 	if (name_after(S->t, s, n, f->q, f->unit))
 		return 1;
-	if (f->q >= n || !numeral_parse(&S->P, s, n, f->q, &S->y))
+	/* the first unit must itself number sessions (2977名十四届全国人大代表 is a count) */
+	if (!session_unit(S->t, f->unit) || f->q >= n || !numeral_parse(&S->P, s, n, f->q, &S->y))
 		return 0;
 	const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
 	return u && name_after(S->t, s, n, S->y.end + u->n, u);
@@ -715,6 +730,8 @@ static int in_code(const char *s, size_t n, size_t pos, const struct numeral *x,
 		return 0;
 	if (pos > 0 && (is_ascii_alpha((unsigned char)s[pos - 1]) || s[pos - 1] == '_'))
 		return 1;
+	if (pos > 1 && s[pos - 1] == '-' && is_ascii_alpha((unsigned char)s[pos - 2]))
+		return 1;   /* SH-60K, F-16, CCTV-8K */
 	size_t q = x->end;
 	if (q < n && (s[q] == '@' || s[q] == '_'))
 		return 1;

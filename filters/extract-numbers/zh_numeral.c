@@ -200,6 +200,7 @@ struct state {
 	int unit_then_digit; /* the last digit came right after a unit (一万三 = 13000) */
 	long low_exp;      /* lowest place of the result so far, -1 when none */
 	int bigs;          /* big units seen */
+	int disc;          /* began with the 对 of 对折, which nothing may follow */
 };
 
 static const struct numchar *char_at(const struct numtab *T, const char *s, size_t n, size_t q,
@@ -294,8 +295,8 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 static int on_unit(struct numparser *P, struct state *st, const struct numchar *c, unsigned *flags)
 {
 	int e = c->value;
-	if (st->seq || e >= st->small_max || st->prev == P_VMID)
-		return 0;
+	if (st->seq || e >= st->small_max || st->prev == P_VMID || st->disc)
+		return 0;   /* 对十起: 对 is "to", not a half */
 	/* 千百年, 万千: 百 or 千 right after another multiplier without a digit between is
 	 * no numeral but a vague word ("for ages", "myriad"); 一百十一 is 111 */
 	if (!st->have_pend && (st->prev == P_UNIT || st->prev == P_BIG) && e >= 2)
@@ -317,7 +318,7 @@ static int on_unit(struct numparser *P, struct state *st, const struct numchar *
 static int on_big(struct numparser *P, struct state *st, const struct numchar *c, unsigned *flags)
 {
 	int e = c->value;
-	if ((st->seq && st->digit_run > 1) || st->bigs >= NUM_MAX_BIGS)
+	if ((st->seq && st->digit_run > 1) || st->bigs >= NUM_MAX_BIGS || st->disc)
 		return 0;
 	if (st->prev == P_NONE || st->prev == P_NEG) {
 		*flags |= NUM_BARE;
@@ -508,6 +509,7 @@ static int half_token(struct numparser *P, struct state *st, const struct numcha
 	st->have_pend = 1;
 	st->unit_then_digit = 0;
 	*flags |= NUM_HALF | (c->disc ? NUM_DISC : 0);
+	st->disc = c->disc;
 	return 1;
 }
 
@@ -593,7 +595,7 @@ static int step(struct numparser *P, struct state *st, const char *s, size_t n, 
 
 int numeral_parse(struct numparser *P, const char *s, size_t n, size_t pos, struct numeral *out)
 {
-	struct state st = { P_NONE, 0, 0, -1, 0, 99, 0, 0, -1, 0 };
+	struct state st = { P_NONE, 0, 0, -1, 0, 99, 0, 0, -1, 0, 0 };
 	dec_zero(&P->result);
 	dec_zero(&P->section);
 	out->flags = 0;

@@ -134,7 +134,12 @@ static void not_numbers(void)
 	expect("以十年磨一剑的定力", "");
 	expect("说起这两年的变化", "");
 	expect("每次冲出起跑线都是一次突破", "");
-	expect("筹备好全国政协十四届一次会议", "十四届=14 届 - ordinal");
+	expect("筹备好全国政协十四届一次会议", "十四届=14 届 - ordinal; 一次=1 次 - ordinal");
+	expect("十三届全国人大一次会议，召开一次会议", "十三届=13 届 - ordinal; 一次=1 次 - ordinal");
+	expect("2977名十四届全国人大代表，26组47家中央企业", "2977名=2977 名 - count; 十四届=14 届 - ordinal; 26组=26 组 - count; 47家=47 家 - count");
+	expect("两架SH-60K直升机，F-16战机", "两架=2 架 - count");
+	expect("对十起违反规定的问题", "十起=10 起 - count");
+	expect("两个半圆连接，绕广场半周", "两个=2 个 - count");
 	expect("海阳核电二期工程建设", "二期=2 期 - ordinal");
 	expect("举办三期培训班，实施三个项目", "三期=3 期 - count; 三个=3 个 - count");
 	expect("在晚八点档播出，一直干到晚上七八点", "");
