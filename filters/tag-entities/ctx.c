@@ -223,6 +223,10 @@ int ctx_left_open(const struct ctx *c, size_t i)
 {
 	if (i == 0 || !ctx_is_cjk(c, i - 1) || c->at[i].stop_end)
 		return 1;
+	/* 十四届和林格尔: what a numeral and its measure word count starts after them */
+	if (i >= 2 && (c->at[i - 1].startf & W_MEASURE) &&
+	    ((c->at[i - 2].endf & W_NUMERAL) || u8_is_digit(c->cp[i - 2])))
+		return 1;
 	return c->unit_at[i - 1] && c->u[c->unit_at[i - 1] - 1].e == i;
 }
 

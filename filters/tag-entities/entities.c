@@ -2,12 +2,13 @@
  * dictionary (it overrides everything built in), then the dictionary units and credits,
  * places by suffix, organisations (which take the units before them as their heads), and
  * names last, on what is left. What a document taught (names found by context, the short
- * form of a community or township) is remembered until the document changes. */
+ * form of a community or township) is remembered for the segments after it (docmem). */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "contacts.h"
 #include "dates.h"
+#include "docmem.h"
 #include "entities.h"
 #include "names.h"
 #include "orgs.h"
@@ -15,8 +16,6 @@
 #include "res.h"
 
 static struct ent_opts opts;
-static struct lex *mem;       /* what the current document taught */
-static char *mem_doc;
 static int byline;            /* the text is a credit line */
 
 void entities_init(const struct ent_opts *o)
@@ -28,10 +27,7 @@ void entities_init(const struct ent_opts *o)
 void entities_fini(void)
 {
 	contacts_fini();
-	lex_free(mem);
-	free(mem_doc);
-	mem = NULL;
-	mem_doc = NULL;
+	docmem_free();
 }
 
 static void user_units(struct ctx *c, const struct lex *x)
@@ -47,19 +43,9 @@ static void user_units(struct ctx *c, const struct lex *x)
 	}
 }
 
-static void new_doc(const char *doc)
-{
-	if (mem_doc && strcmp(mem_doc, doc) == 0)
-		return;
-	free(mem_doc);
-	mem_doc = xstrdup(doc);
-	lex_free(mem);
-	mem = lex_new(0);
-}
-
 static void remember(const struct ctx *c, size_t s, size_t e, uint32_t flags, int rank)
 {
-	struct lexinfo *li = lex_put(mem, c->cp + s, e - s);
+	struct lexinfo *li = docmem_put(c->cp + s, e - s);
 	li->flags |= flags;
 	if (!li->rank || rank < li->rank)
 		li->rank = (uint8_t)rank;
@@ -74,8 +60,29 @@ static size_t gazetteer_suffix(const struct ctx *c, const struct unit *u)
 	return 0;
 }
 
-/* Names found by context, and the bare names of townships and communities (西菜园 of
- * 西菜园街道), which later text often writes alone. */
+/* The stem of a full division name (玉泉 of 玉泉区, 和林 of 和林县), unless the stem is an
+ * ordinary word; 0 for none. */
+static size_t division_stem(const struct ctx *c, const struct unit *u)
+{
+	static const int32_t ends[] = { 0x533A, 0x53BF, 0x65D7, 0x5E02, 0x76DF, 0 };   /* 区县旗市盟 */
+	if (u->kind != U_GAZ || !(u->flags & W_ADMIN) || u->rank > R_COUNTY || u->e - u->s < 3)
+		return 0;
+	int32_t last = c->cp[u->e - 1];
+	int known = 0;
+	for (int i = 0; ends[i]; i++)
+		known |= ends[i] == last;
+	if (!known)
+		return 0;
+	const struct lexinfo *w = lex_get(res_lex(), c->cp + u->s, u->e - 1 - u->s);
+	if (w && (w->flags & (W_COMMON | W_STOP | W_FUNC | W_NONAME | W_GENERIC | W_HARD |
+	                      W_MEASURE | W_NUMERAL | W_ORG | W_PER)))
+		return 0;
+	return u->e - 1 - u->s;
+}
+
+/* Names found by context, the bare names of townships and communities (西菜园 of
+ * 西菜园街道) and the stems of divisions (玉泉 of 玉泉区), which later text often writes
+ * alone. */
 static void learn(const struct ctx *c)
 {
 	for (size_t k = 0; k < c->nm; k++)
@@ -83,11 +90,20 @@ static void learn(const struct ctx *c)
 			remember(c, c->m[k].s, c->m[k].e, W_PER, 0);
 	for (size_t k = 0; k < c->nu; k++) {
 		const struct unit *u = &c->u[k];
+		/* what the memory gave is taught again, so it lasts while the text uses it */
+		if (!u->dead && (u->kind == U_MEM || u->kind == U_PER) && u->e - u->s >= 2)
+			remember(c, u->s, u->e, u->flags & (W_LOC | W_PER | W_SHORT | W_WEAK | W_EDGE | W_RIGHT),
+			         u->rank);
+		size_t stem = u->dead ? 0 : division_stem(c, u);
+		if (stem)
+			remember(c, u->s, u->s + stem, W_LOC | W_SHORT | W_EDGE, u->rank);
 		size_t sfx = u->kind == U_GAZ && u->rank == R_TOWN ? gazetteer_suffix(c, u) : u->sfx;
 		if (u->dead || (u->kind != U_TOWN && u->kind != U_COMMUNITY && u->kind != U_GAZ) ||
 		    !sfx || u->e - sfx - u->s < 2)
 			continue;
-		remember(c, u->s, u->e - sfx, W_LOC | W_SHORT | W_WEAK, u->rank);
+		/* a two-character stem is often the start of another word (亚运 of 亚运村, 亚运会) */
+		remember(c, u->s, u->e - sfx, W_LOC | W_SHORT | W_WEAK | (u->e - sfx - u->s == 2 ? W_RIGHT : 0),
+		         u->rank);
 	}
 }
 
@@ -107,7 +123,7 @@ static void find_window(struct ctx *c, const char *text, size_t len)
 	names_byline(c);
 	if (byline)
 		names_credit_line(c);
-	places_units(c, mem);
+	places_units(c, 1);
 	places_suffix(c);
 	orgs_find(c);
 	names_context(c);
@@ -165,7 +181,7 @@ static size_t window_end(const char *text, size_t len)
 void entities_find(struct ctx *c, const char *doc, const char *text, size_t len,
                    ent_emit *emit, void *arg)
 {
-	new_doc(doc);
+	docmem_segment(doc);
 	size_t base = 0;
 	do {
 		size_t n = window_end(text, len);

@@ -35,7 +35,11 @@ enum {
 	W_NONAME = 1u << 23,  /* an adjective or verb: no place name by itself */
 	W_MEASURE = 1u << 24, /* a measure word after a numeral (一支, 四级): no name */
 	W_NUMERAL = 1u << 25, /* a Chinese numeral */
-	W_IDIOM = 1u << 26    /* a four-character idiom: a name before it ends there */
+	W_IDIOM = 1u << 26,   /* a four-character idiom: a name before it ends there */
+	W_EDGE = 1u << 27,    /* a document's short form of a division it named in full (玉泉 of
+	                         玉泉区): a place only with a boundary on one side at least */
+	W_RIGHT = 1u << 28    /* a short form a place only where it ends: at a non-ideograph or
+	                         before a suffix (海亮“红色商圈”, 海亮社区) */
 };
 
 /* Ranks of places, from the largest to the smallest, for splitting chains. */

@@ -4,23 +4,9 @@
  * the end of the unit before it. That is what splits 托克托县新营子镇明珠社区 into three
  * units and keeps 走进 out of 走进赛罕区. Units are matched longest first from the left,
  * so 南京市长江大桥 reads 南京市 + 长江大桥, never 市长. */
+#include "docmem.h"
 #include "places.h"
 #include "res.h"
-
-static const struct lexinfo *mem_match(const struct ctx *c, const struct lex *mem, size_t i,
-                                       size_t *len)
-{
-	const struct lexinfo *best = NULL;
-	uint32_t node = 0;
-	for (size_t j = i; j < c->n && (node = lex_step(mem, node, c->cp[j])); j++) {
-		const struct lexinfo *e = lex_info(mem, node);
-		if (e) {
-			best = e;
-			*len = j - i + 1;
-		}
-	}
-	return best;
-}
 
 static int unit_kind_of(uint32_t flags)
 {
@@ -70,7 +56,7 @@ static void places_inside(struct ctx *c, size_t s, size_t e)
 	}
 }
 
-void places_units(struct ctx *c, const struct lex *mem)
+void places_units(struct ctx *c, int use_mem)
 {
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->occ[i] || c->cp[i] < 0x80)
@@ -79,8 +65,8 @@ void places_units(struct ctx *c, const struct lex *mem)
 		size_t len = c->at[i].ent;
 		int from_mem = 0;
 		size_t mlen = 0;
-		const struct lexinfo *m = mem ? mem_match(c, mem, i, &mlen) : NULL;
-		if (m && mlen > len) {
+		const struct lexinfo *m = use_mem ? docmem_match(c->cp + i, c->n - i, &mlen) : NULL;
+		if (m && (mlen > len || (mlen == len && (e->flags & W_WEAK) && !(m->flags & W_WEAK)))) {
 			e = m;
 			len = mlen;
 			from_mem = 1;
@@ -89,6 +75,11 @@ void places_units(struct ctx *c, const struct lex *mem)
 			continue;
 		if ((e->flags & W_WEAK) && (!ctx_left_open(c, i) || c->at[i + len - 1].brk > 1))
 			continue;   /* 振兴县域, 和县城: the county's last character starts a word */
+		if ((e->flags & W_EDGE) && !ctx_left_open(c, i) && ctx_is_cjk(c, i + len))
+			continue;   /* 玉泉民警, 智慧赛罕”, but not 回民 of 回民群众 mid-sentence */
+		if ((e->flags & W_RIGHT) && ctx_is_cjk(c, i + len) && !c->at[i + len].lsfx &&
+		    !c->at[i + len].osfx)
+			continue;
 		if (e->rank == R_TOWN && !from_mem && town_reads_as_words(c, i, len))
 			continue;
 		size_t k = ctx_add_unit(c, i, i + len, from_mem && (e->flags & W_LOC) ? U_MEM

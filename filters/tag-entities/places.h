@@ -4,8 +4,8 @@
 #include "ctx.h"
 
 /* Dictionary units: the longest gazetteer or known name at each free position, left to
- * right, and the names the document taught (mem may be NULL). */
-void places_units(struct ctx *c, const struct lex *mem);
+ * right, and, with use_mem, the names the document taught (docmem). */
+void places_units(struct ctx *c, int use_mem);
 /* Names before place suffixes (新营子镇, 中山西路, 内蒙古国际贸易大厦). */
 void places_suffix(struct ctx *c);
 

@@ -207,6 +207,8 @@ static void on_place(const struct line *ln)
 			set_rank(e, r);
 	if (!e->rank)
 		e->rank = R_SITE;
+	if (e->rank >= R_PROVINCE && e->rank <= R_COUNTY && is_admin_name(ln->f[0], ln->len[0]))
+		e->flags |= W_ADMIN;   /* 和林县, 土左旗: common forms of a county's name */
 }
 
 static void on_flag(const struct line *ln, uint32_t flag)
