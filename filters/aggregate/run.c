@@ -32,11 +32,11 @@ static const struct field *field_at(const struct row *r, int col)
 /* Keys and hashes of a batch, worked out before any group is touched, so that the groups
  * of rows ahead can be on their way from memory while a row is added. A key of one field
  * is the field itself; keys of several are encoded one after another into a->key. */
-static void batch_keys(struct agg *a, struct row *rows, size_t n, const uint64_t *hashes)
+static const uint64_t *batch_keys(struct agg *a, struct row *rows, size_t n, const uint64_t *hashes)
 {
 	buf_clear(&a->key);
 	for (size_t i = 0; i < n; i++) {
-		a->bskip[i] = !a->merge && !where_match(a->where, a->nwhere, &rows[i]);
+		a->bskip[i] = a->nwhere && !where_match(a->where, a->nwhere, &rows[i]);
 		if (a->nkeys == 1) {
 			a->bkey[i] = *field_at(&rows[i], a->keycol[0]);
 			continue;
@@ -52,11 +52,11 @@ static void batch_keys(struct agg *a, struct row *rows, size_t n, const uint64_t
 	if (a->nkeys != 1)
 		for (size_t i = 0; i < n; i++)
 			a->bkey[i].p = a->key.p + a->bkoff[i];
-	if (!a->sorted && hashes)
-		memcpy(a->bhash, hashes, n * sizeof *hashes);
-	else if (!a->sorted)
-		for (size_t i = 0; i < n; i++)
-			a->bhash[i] = hash_bytes(a->bkey[i].p, a->bkey[i].n);
+	if (a->sorted || hashes)
+		return hashes;   /* the reader hashed the one key column already */
+	for (size_t i = 0; i < n; i++)
+		a->bhash[i] = hash_bytes(a->bkey[i].p, a->bkey[i].n);
+	return a->bhash;
 }
 
 /* A value an operation cannot take: stop, or with --skip-bad count it and go on. */
@@ -139,7 +139,7 @@ static void merge_row(struct agg *a, const char *file, const struct row *r, unsi
 
 static void add_batch(struct agg *a, const char *file, struct row *rows, size_t n, const uint64_t *hashes)
 {
-	batch_keys(a, rows, n, hashes);
+	const uint64_t *h = batch_keys(a, rows, n, hashes);
 	for (size_t i = 0; i < n && !a->stop; i++) {
 		unsigned char *st;
 		if (a->sorted) {
@@ -148,12 +148,12 @@ static void add_batch(struct agg *a, const char *file, struct row *rows, size_t 
 			st = sorted_states(a, &a->bkey[i]);
 		} else {
 			if (i + 2 * AHEAD < n)
-				groups_prefetch_slot(a->groups, a->bhash[i + 2 * AHEAD]);
+				groups_prefetch_slot(a->groups, h[i + 2 * AHEAD]);
 			if (i + AHEAD < n)
-				groups_prefetch_group(a->groups, a->bhash[i + AHEAD]);
+				groups_prefetch_group(a->groups, h[i + AHEAD]);
 			if (a->bskip[i])
 				continue;
-			st = groups_get(a->groups, a->bkey[i].p, a->bkey[i].n, a->bhash[i])->st;
+			st = groups_get(a->groups, a->bkey[i].p, a->bkey[i].n, h[i])->st;
 		}
 		if (a->merge)
 			merge_row(a, file, &rows[i], st);
