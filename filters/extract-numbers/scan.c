@@ -688,7 +688,7 @@ static int names_session(struct scanner *S, const char *s, size_t n, const struc
 	if (name_after(S->t, s, n, f->q, f->unit))
 		return 1;
 	/* the first unit must itself number sessions (2977名十四届全国人大代表 is a count) */
-	if (!session_unit(S->t, f->unit) || f->q >= n || !numeral_parse(&S->P, s, n, f->q, &S->y))
+	if (f->q >= n || !numeral_parse(&S->P, s, n, f->q, &S->y) || !session_unit(S->t, f->unit))
 		return 0;
 	const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
 	return u && name_after(S->t, s, n, S->y.end + u->n, u);
@@ -770,6 +770,12 @@ static size_t candidate(struct scanner *S, const char *s, size_t n, size_t pos, 
 		const struct lex_entry *u = unit_at(S->t, s, n, S->x.last);
 		if (u && u->n > S->x.end - S->x.last &&
 		    !numeral_parse(&S->P, s, S->x.last, pos, &S->x))
+			return pos + clen;
+	}
+	/* 对 is a half only in 对折: elsewhere (对于, 针对) it is no numeral, and common */
+	if (S->x.flags & NUM_DISC) {
+		const struct lex_entry *u = unit_at(S->t, s, n, S->x.end);
+		if (!u || strcmp(u->f[0], "discount") != 0)
 			return pos + clen;
 	}
 	size_t next = S->x.end > pos ? S->x.end : pos + clen;
