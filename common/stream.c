@@ -1,4 +1,5 @@
 /* stream: the ten stream columns and escaped TSV writing. */
+#include <stdint.h>
 #include <string.h>
 #include "out.h"
 #include "stream.h"
@@ -27,20 +28,42 @@ int stream_is_header(const struct row *h)
 /* Bytes that need an escape; everything else is copied in runs. */
 static const unsigned char special[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
 
+/* Does any byte of w need an escape? Word-at-a-time: a byte below 0x0E (TAB, LF, CR and
+ * a few harmless controls) or a backslash; false positives only cost the slow path. */
+static int word_special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t below = (w - ones * 0x0E) & ~w & high;
+	uint64_t bs = w ^ (ones * '\\');
+	return (below | ((bs - ones) & ~bs & high)) != 0;
+}
+
 void tsv_write_field(const char *p, size_t n)
 {
 	/* Empty fields often come as { NULL, 0 }; p + 0 on a null pointer is undefined. */
 	if (n == 0)
 		return;
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char e = special[(unsigned char)p[i]];
-		if (!e)
-			continue;
-		out_write(p + run, i - run);
-		char esc[2] = { '\\', (char)e };
-		out_write(esc, 2);
-		run = i + 1;
+	size_t run = 0, i = 0;
+	for (;;) {
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (word_special(w))
+				break;
+			i += 8;
+		}
+		size_t stop = i + 8 < n ? i + 8 : n;
+		for (; i < stop; i++) {
+			unsigned char e = special[(unsigned char)p[i]];
+			if (!e)
+				continue;
+			out_write(p + run, i - run);
+			char esc[2] = { '\\', (char)e };
+			out_write(esc, 2);
+			run = i + 1;
+		}
+		if (i >= n)
+			break;
 	}
 	out_write(p + run, n - run);
 }

@@ -68,8 +68,16 @@ size_t u8_valid_prefix(const char *s, size_t n)
 		}
 		if (i >= n)
 			break;
-		if ((unsigned char)s[i] < 0x80) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		/* Chinese text is mostly three-byte sequences with leads E1..EC and EE..EF, whose
+		 * second byte may be any continuation byte: check those inline. */
+		if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		int32_t cp;
