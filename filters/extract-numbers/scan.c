@@ -640,6 +640,25 @@ static int name_after(const struct tables *t, const char *s, size_t n, size_t q,
 	return 0;
 }
 
+/* “五个必须”, “两个确立”: a Chinese numeral and a motto measure word (个) that open a
+ * short quotation name a slogan, not things counted (“三张清单” stays a count). */
+static int quoted_motto(const struct scanner *S, const char *s, size_t n, const struct found *f)
+{
+	if (!(S->x.flags & NUM_CHINESE) || (S->x.flags & NUM_ARABIC) || !f->unit ||
+	    !lex_at(&S->t->motto, f->unit->s, f->unit->n) || !lex_before(&S->t->openq, s, 0, f->start))
+		return 0;
+	size_t q = f->q;
+	for (int k = 0; k < 8 && q < n; k++) {
+		if (lex_at(&S->t->closeq, s + q, n - q))
+			return 1;
+		if (lex_at(&S->t->clause, s + q, n - q) || lex_at(&S->t->openq, s + q, n - q))
+			return 0;
+		int32_t cp;
+		q += u8_decode(s + q, n - q, &cp);
+	}
+	return 0;
+}
+
 /* The policy on a complete mention: is it a quantity, and of which type? */
 static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct found *f,
                   int scaled)
@@ -671,7 +690,12 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	      (session_unit(S->t, lex_before(&S->t->units, s, 0, pos)) ||
 	       lex_before(&S->t->name, s, 0, pos))))
 		return 0;   /* 十四届一次会议: the first session; 召开一次会议 is "a meeting" */
-	if (lone_zero(S) || parallel(S, s, pos))
+	if (lone_zero(S) || parallel(S, s, pos) || quoted_motto(S, s, n, f))
+		return 0;
+	/* 新的一年, 这一年, 此前一天, 同一天: a determiner before 一 and a span of time
+	 * points at one period, it measures none (过去一年, 一年来 do) */
+	if ((S->x.flags & NUM_ARTICLE) && strcmp(f->type, "duration") == 0 && !f->pre &&
+	    lex_before(&S->t->det, s, 0, pos))
 		return 0;
 	/* 每百户: a bare 百 or 千 after 每 is the base of a rate, not a quantity */
 	if (slogan(S, s, n, f) || (!(fl & NUM_DIGIT) && lex_before(&S->t->freq, s, 0, f->start)))

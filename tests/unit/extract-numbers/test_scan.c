@@ -140,6 +140,10 @@ static void not_numbers(void)
 	expect("两架SH-60K直升机，F-16战机", "两架=2 架 - count");
 	expect("对十起违反规定的问题", "十起=10 起 - count");
 	expect("两个半圆连接，绕广场半周", "两个=2 个 - count");
+	expect("深入践行“五个坚持”，坚决做到“两个维护”", "");
+	expect("项目“三张清单”，“四项清单”工作机制", "三张=3 张 - count; 四项=4 项 - count");
+	expect("进入新的一年，此前一天，较上一年，同一天", "");
+	expect("过去一年，一年来，再延长一天", "一年=1 年 - duration; 一年=1 年 - duration; 一天=1 天 - duration");
 	expect("海阳核电二期工程建设", "二期=2 期 - ordinal");
 	expect("举办三期培训班，实施三个项目", "三期=3 期 - count; 三个=3 个 - count");
 	expect("在晚八点档播出，一直干到晚上七八点", "");
