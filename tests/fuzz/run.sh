@@ -5,7 +5,7 @@
 # fuzzing). Prints "ok NAME", "FAIL NAME: why" or "skip NAME: why" lines, one set per
 # harness; exits 1 when anything failed.
 # Environment: TOP (checkout), FUZZ_BUILD (build and corpus directory, default .b/fuzz
-# under TOP; the corpus kept there grows from run to run).
+# under TOP; the corpus kept there grows from run to run), FUZZ_WAIT, FUZZ_JOBS (make -j).
 set -u
 export UBSAN_OPTIONS="print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 top=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -23,6 +23,20 @@ if ! command -v clang >/dev/null 2>&1; then
 	exit 0
 fi
 mkdir -p "$build/fuzz" "$build/seeds" "$build/corpus" "$build/crashes"
+# One run at a time per build directory (the checkout is shared, and make check runs the
+# fuzz suite): builds, corpus and logs would clash. A busy directory is skipped, or waited
+# for with FUZZ_WAIT=1.
+if command -v flock > /dev/null 2>&1; then
+	exec 9> "$build/lock"
+	if ! flock -n 9; then
+		if [ "${FUZZ_WAIT:-0}" = 1 ]; then
+			flock 9
+		else
+			echo "skip fuzz: another fuzz run is using $build (FUZZ_WAIT=1 waits for it)"
+			exit 0
+		fi
+	fi
+fi
 probe=$build/fuzz/probe
 printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' > "$probe.c"
 if ! clang -fsanitize=fuzzer,address,undefined -o "$probe" "$probe.c" >/dev/null 2>&1; then
@@ -65,7 +79,7 @@ for h in $harnesses; do
 	reg=$here/regress/$h
 	if [ -d "$reg" ] && [ -n "$(ls -A "$reg")" ]; then
 		if "$bin" -runs=1 "$reg"/* > "$build/fuzz/replay-$h.log" 2>&1; then
-			echo "ok fuzz/regress/$h: $(ls "$reg" | wc -l) inputs replayed"
+			echo "ok fuzz/regress/$h: $(find "$reg" -type f | wc -l) inputs replayed"
 		else
 			at=$(sed -n 's/^Running: //p' "$build/fuzz/replay-$h.log" | tail -n 1)
 			echo "FAIL fuzz/regress/$h: ${at#"$here"/}: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/replay-$h.log")"
@@ -78,7 +92,7 @@ for h in $harnesses; do
 	TOP=$top sh "$here/seeds.sh" "$h" "$seeds"
 	if [ $replay_only = 1 ]; then
 		if "$bin" -runs=1 "$seeds"/* > "$build/fuzz/seeds-$h.log" 2>&1; then
-			echo "ok fuzz/seeds/$h: $(ls "$seeds" | wc -l) seeds run"
+			echo "ok fuzz/seeds/$h: $(find "$seeds" -type f | wc -l) seeds run"
 		else
 			echo "FAIL fuzz/seeds/$h: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/seeds-$h.log")"
 			failed=1
@@ -92,7 +106,7 @@ for h in $harnesses; do
 	if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
 		-print_final_stats=1 -artifact_prefix="$build/crashes/$h-" \
 		"$corpus" "$seeds" > "$log" 2>&1; then
-		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 		cov=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -n 's/.*\(cov: [0-9]*\).*\(ft: [0-9]*\).*\(corp: [0-9]*\).*/\1 \2 \3/p')
 		echo "ok fuzz/$h: ${runs:-?} runs in ${secs}s, ${cov:-no coverage line}"
 	else

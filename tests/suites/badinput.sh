@@ -349,7 +349,9 @@ agg_cases() {
 	status 0 1; utf8
 	if [ "$rc" = 0 ]; then
 		d=$(tail -n 1 out)
-		[ "${#d}" -eq 1000001 ] && [ "$(printf '%s' "$d" | tr -d 0 | head -c 3)" = 1 ] || add "sum of a million-digit number is not exact"
+		if [ "${#d}" -ne 1000001 ] || [ "$(printf '%s' "$d" | tr -d 0 | head -c 3)" != 1 ]; then
+			add "sum of a million-digit number is not exact"
+		fi
 	else
 		msg "r5.tsv:"
 	fi

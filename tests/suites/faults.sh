@@ -89,7 +89,8 @@ for p in segment tag-entities extract-numbers aggregate; do
 	done
 
 	# SIGTERM while the program is busy: it ends at once with the signal's status.
-	endless "$p" | "$BIN/$p" $( [ "$p" = aggregate ] && echo "-g k sum:v") > /dev/null 2> err &
+	# shellcheck disable=SC2046  # aggregate's operands are words by design
+	endless "$p" | "$BIN/$p" $([ "$p" = aggregate ] && echo "-g k sum:v") > /dev/null 2> err &
 	pid=$!
 	sleep 0.5
 	alive=0
