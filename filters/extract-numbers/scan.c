@@ -80,6 +80,8 @@ static const char *unit_name(const struct lex_entry *u)
 
 static size_t char_before(const char *s, size_t pos)
 {
+	if (pos == 0)
+		return 0;
 	do
 		pos--;
 	while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80);
