@@ -33,7 +33,7 @@ int dec_div(struct dec *q, const struct dec *a, const struct dec *b, size_t scal
 /* Append x as a plain decimal: no exponent, no trailing zeros after the point, no point
  * when whole, "0" for zero, "-" for negatives. */
 void dec_format(const struct dec *x, struct buf *out);
-/* Number of significant digits (for callers that set a documented cap). */
+/* Number of digits dec_format prints, leading "0." zeros included (callers cap it). */
 size_t dec_digits(const struct dec *x);
 
 #endif
