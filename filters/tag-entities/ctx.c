@@ -60,14 +60,10 @@ static void note(struct ctx *c, size_t i, size_t len, const struct lexinfo *e, u
 	struct pos *p = &c->at[i];
 	uint32_t f = e->flags;
 	size_t end = i + len;
-	if ((f & W_USER) && len > p->user) {
-		p->user = (uint32_t)len;
-		p->ui = idx;
-	}
 	c->at[end].endf |= f;
 	p->startf |= f;
 	if (len > UINT8_MAX)
-		return;   /* only user entries are this long */
+		return;   /* the data files hold no word this long */
 	if ((f & (W_LOC | W_ORG | W_PER)) && len > p->ent) {
 		p->ent = (uint8_t)len;
 		p->ei = idx;

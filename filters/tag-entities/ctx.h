@@ -9,11 +9,10 @@
 
 /* Lexicon facts about the words starting (or ending) at one position, kept small: the
  * array is rewritten for every character of the input. Lengths of built-in words fit a
- * byte (the data files hold no word of 256 characters); a user entry's length does not
- * need to. ei, ui, li, oi are payload indices (ctx_info). */
+ * byte (the data files hold no word of 256 characters). ei, li, oi are payload indices
+ * (ctx_info). The user's entries are looked up apart (udict). */
 struct pos {
-	uint32_t user;                  /* longest user entry starting here */
-	uint32_t ei, ui, li, oi;        /* payloads of the longest entity, user entry, suffixes */
+	uint32_t ei, li, oi;            /* payloads of the longest entity and suffixes */
 	uint32_t endf;                  /* flags of all words ending here */
 	uint32_t startf;                /* flags of all words starting here */
 	uint8_t ent, lsfx, osfx, brk, ptitle, byline, pbefore, sur;  /* lengths */
@@ -31,7 +30,6 @@ struct unit {
 	size_t s, e;
 	int kind, rank, type;   /* type: enum ent_type */
 	uint32_t flags;         /* lexicon flags of a dictionary unit */
-	uint32_t uval;          /* user value offset */
 	int dead;               /* absorbed into a longer name */
 	size_t sfx;             /* length of the place suffix of a suffix unit */
 };

@@ -14,6 +14,7 @@
 #include "orgs.h"
 #include "places.h"
 #include "res.h"
+#include "udict.h"
 
 static struct ent_opts opts;
 static int byline;            /* the text is a credit line */
@@ -28,18 +29,20 @@ void entities_fini(void)
 {
 	contacts_fini();
 	docmem_free();
+	udict_free();
 }
 
-static void user_units(struct ctx *c, const struct lex *x)
+/* The user's entries: the longest at each free position, before any rule runs. */
+static void user_units(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		const struct pos *p = &c->at[i];
-		if (!p->user || !ctx_free_span(c, i, i + p->user))
+		uint32_t idx;
+		size_t len = udict_longest(c, i, &idx);
+		if (!len || !ctx_free_span(c, i, i + len))
 			continue;
-		const struct lexinfo *e = ctx_info(c, p->ui);
-		ctx_add_mention(c, i, i + p->user, e->utype, lex_string(x, e->uval));
-		memset(c->occ + i, 1, p->user);
-		i += p->user - 1;
+		ctx_add_mention(c, i, i + len, udict_type(idx), udict_value(idx));
+		memset(c->occ + i, 1, len);
+		i += len - 1;
 	}
 }
 
@@ -116,8 +119,8 @@ static void find_window(struct ctx *c, const char *text, size_t len)
 		contacts_find(c, x);
 		dates_find(c);
 	}
-	if (res_have_user())
-		user_units(c, x);
+	if (udict_count())
+		user_units(c);
 	if (!opts.builtin)
 		return;
 	names_byline(c);

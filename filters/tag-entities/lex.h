@@ -12,7 +12,7 @@ enum {
 	W_LOC = 1u << 0,      /* a place (gazetteer, region, landmark) */
 	W_ORG = 1u << 1,      /* a known organisation */
 	W_PER = 1u << 2,      /* a known person */
-	W_USER = 1u << 3,     /* an entry of a --dict file (type in utype, value in uval) */
+	/* 1u << 3 is free (user entries live in udict) */
 	W_WEAK = 1u << 4,     /* a place that needs a clear left boundary (two-character county) */
 	W_ADMIN = 1u << 5,    /* a full administrative name (ends in 省 市 县 区 旗 ...) */
 	W_SHORT = 1u << 6,    /* a short form or region that a street name may start with */
@@ -50,8 +50,6 @@ struct lexinfo {
 	uint8_t rank;     /* W_LOC: R_* */
 	uint8_t sclass;   /* W_LSFX / W_OSFX: the suffix class */
 	uint8_t smin, smax; /* W_LSFX: name length bounds in characters */
-	uint8_t utype;    /* W_USER: entity type index */
-	uint32_t uval;    /* W_USER: offset of the value in the string pool (0 = none) */
 };
 
 #include "buf.h"
@@ -126,7 +124,7 @@ void lex_free(struct lex *x);
 struct lexinfo *lex_put(struct lex *x, const int32_t *key, size_t n);
 /* Payload of exactly key[0..n), or NULL. */
 const struct lexinfo *lex_get(const struct lex *x, const int32_t *key, size_t n);
-/* Keep a string; returns its offset (never 0) for lexinfo.uval. */
+/* Keep a string; returns its offset (never 0). */
 uint32_t lex_intern(struct lex *x, const char *s, size_t n);
 const char *lex_string(const struct lex *x, uint32_t off);
 size_t lex_size(const struct lex *x);   /* number of words with a payload */

@@ -1,10 +1,12 @@
-/* res: loading the built-in data files and the user's dictionaries into the lexicon. */
+/* res: loading the built-in data files into the lexicon, and the user's dictionaries
+ * (udict). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "input.h"
 #include "res.h"
+#include "udict.h"
 #include "utf8.h"
 
 const char *const ent_type_names[T_NTYPES] = {
@@ -28,7 +30,6 @@ DATA(contact_context_txt)
 DATA(townships_txt)   /* generated at build time, may hold only a comment */
 
 static struct lex *L;
-static int have_user;
 static size_t townships;
 static int32_t *keybuf;
 static size_t keycap;
@@ -38,11 +39,6 @@ struct lex *res_lex(void)
 	if (!L)
 		L = lex_new(1);
 	return L;
-}
-
-int res_have_user(void)
-{
-	return have_user;
 }
 
 int ent_type_parse(const char *s, size_t n)
@@ -324,6 +320,26 @@ void res_load_builtin(void)
 
 /* ---- user dictionaries ---- */
 
+/* Whether p[0..n) is valid UTF-8. Dictionaries are mostly ideographs: three-byte sequences
+ * that need no range check (lead bytes E1..EC, EE, EF) are stepped over here, the rest
+ * is left to the full decoder. */
+static int valid_utf8(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = 0;
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+		} else if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < n &&
+		           (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else {
+			break;
+		}
+	}
+	return i == n || u8_valid_prefix(p + i, n - i) == n - i;
+}
+
 static int dict_line(const char *name, unsigned long long lineno, const char *s, size_t len)
 {
 	struct line ln;
@@ -340,21 +356,21 @@ static int dict_line(const char *name, unsigned long long lineno, const char *s,
 		warn_at(name, lineno, "empty surface");
 		return 0;
 	}
+	if (ln.len[0] > UDICT_MAX_SURFACE) {
+		warn_at(name, lineno, "surface longer than %d bytes", UDICT_MAX_SURFACE);
+		return 0;
+	}
 	int type = ent_type_parse(ln.f[1], ln.len[1]);
 	if (type < 0) {
 		warn_at(name, lineno, "unknown type '%.*s' (PER LOC ORG DATE TIME PHONE EMAIL URL)",
 		        (int)ln.len[1], ln.f[1]);
 		return 0;
 	}
-	if (u8_valid_prefix(s, len) != len) {
+	if (!valid_utf8(s, len)) {
 		warn_at(name, lineno, "invalid UTF-8");
 		return 0;
 	}
-	struct lexinfo *e = put(ln.f[0], ln.len[0]);
-	e->flags |= W_USER;
-	e->utype = (uint8_t)type;
-	e->uval = ln.nf > 2 && ln.len[2] ? lex_intern(res_lex(), ln.f[2], ln.len[2]) : 0;
-	have_user = 1;
+	udict_add(ln.f[0], ln.len[0], type, ln.f[2], ln.nf > 2 ? ln.len[2] : 0);
 	return 1;
 }
 

@@ -1,5 +1,5 @@
 /* res: the resources of the recognisers: the built-in data files (compiled in from data/)
- * and the user's --dict files, all loaded into one lexicon. */
+ * in one lexicon, and the user's --dict files (kept apart, in udict). */
 #ifndef TAGENT_RES_H
 #define TAGENT_RES_H
 #include <stddef.h>
@@ -24,8 +24,6 @@ long res_load_dict_text(const char *name, const char *p, size_t n);
 /* Number of townships the built-in gazetteer holds (0 when built without the list);
  * callable before res_load_builtin. */
 size_t res_townships(void);
-/* Whether a user dictionary entry exists at all (enables its scan). */
-int res_have_user(void);
 
 /* Decode valid UTF-8 p[0..n) into code points appended to *out (grown as needed);
  * returns the count, or -1 on invalid UTF-8. */

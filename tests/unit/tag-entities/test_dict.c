@@ -4,6 +4,7 @@
 #include "check.h"
 #include "helper.h"
 #include "lex.h"
+#include "udict.h"
 
 static void test_lex(void)
 {
@@ -31,12 +32,48 @@ static void test_million(void)
 		long v = i * 7919 % 1000003;
 		for (int k = 0; k < 6; k++, v /= 31)
 			key[k] = 0x4E00 + (int32_t)(v % 31) * 97 + k;
-		lex_put(x, key, 6)->flags |= W_USER;
+		lex_put(x, key, 6)->flags |= W_ORG;
 	}
 	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	printf("# 1,000,000 six-character entries: %.2f s, %zu distinct\n", secs, lex_size(x));
+	printf("# lexicon: 1,000,000 six-character entries: %.2f s, %zu distinct\n", secs, lex_size(x));
 	CHECK("lex: a million entries load in under two seconds", secs < 2.0);
 	lex_free(x);
+}
+
+/* A million user entries, then the longest one at each position of a text. */
+static void test_udict_million(void)
+{
+	static const char set[] = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河海风云";
+	size_t nset = (sizeof set - 1) / 3;
+	char key[64];
+	clock_t t0 = clock();
+	for (long i = 0; i < 1000000; i++) {
+		size_t n = 0;
+		for (long v = i, k = 0; k < 4; k++, v /= (long)nset)
+			n += (size_t)snprintf(key + n, sizeof key - n, "%.3s", set + 3 * (size_t)(v % (long)nset));
+		n += (size_t)snprintf(key + n, sizeof key - n, "公司");
+		udict_add(key, n, T_ORG, key, n);
+	}
+	udict_add("甲乙", strlen("甲乙"), T_LOC, "", 0);
+	udict_add("甲乙", strlen("甲乙"), T_PER, "later", 5);   /* the later one wins */
+	struct ctx c = { 0 };
+	const char *text = "在甲乙丙丁公司和甲乙里";
+	ctx_load(&c, text, strlen(text));
+	ctx_scan(&c, res_lex());
+	uint32_t idx = 0;
+	size_t len = udict_longest(&c, 1, &idx);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	printf("# udict: 1,000,000 entries added, sorted and searched: %.2f s\n", secs);
+	CHECK("udict: a million entries load fast (no list scan)", secs < 2.0);
+	CHECK("udict: the longest entry", len == 6 && udict_type(idx) == T_ORG &&
+	      strcmp(udict_value(idx), "甲乙丙丁公司") == 0);
+	len = udict_longest(&c, 8, &idx);
+	CHECK("udict: a short entry, the later of two", len == 2 && udict_type(idx) == T_PER &&
+	      strcmp(udict_value(idx), "later") == 0);
+	CHECK("udict: nothing at a character no entry starts with", udict_longest(&c, 0, &idx) == 0);
+	CHECK("udict: a prefix of entries that is none itself", udict_longest(&c, 3, &idx) == 0);
+	ctx_free(&c);
+	udict_free();
 }
 
 int main(void)
@@ -45,6 +82,7 @@ int main(void)
 	test_lex();
 	test_million();
 	helper_init(1);
+	test_udict_million();
 	const char *text =
 		"\xEF\xBB\xBF# my places\r\n"
 		"\r\n"
