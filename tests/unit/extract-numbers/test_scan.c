@@ -141,6 +141,8 @@ static void not_numbers(void)
 	expect("对十起违反规定的问题", "十起=10 起 - count");
 	expect("两个半圆连接，绕广场半周", "两个=2 个 - count");
 	expect("深入践行“五个坚持”，坚决做到“两个维护”", "");
+	expect("违反中央八项规定精神，和平共处五项原则", "");
+	expect("党的二十届二中、三中全会", "二十届=20 届 - ordinal");
 	expect("项目“三张清单”，“四项清单”工作机制", "三张=3 张 - count; 四项=4 项 - count");
 	expect("进入新的一年，此前一天，较上一年，同一天", "");
 	expect("过去一年，一年来，再延长一天", "一年=1 年 - duration; 一年=1 年 - duration; 一天=1 天 - duration");
