@@ -143,7 +143,7 @@ static size_t org_start(const struct ctx *c, size_t i, int sclass, size_t sfxlen
 		return k;
 	if (mod < 2 || mod > MAX_NAME || !ctx_left_open(c, k))
 		return (size_t)-1;
-	if (c->cp[k] != 0x201C && first_word_is(c, k, mod, W_GENERIC | W_STOP | W_COMMON))
+	if (c->cp[k] != 0x201C && first_word_is(c, k, mod, W_GENERIC | W_STOP | W_COMMON | W_NONAME))
 		return (size_t)-1;
 	for (size_t p = k; p < i; p++)
 		if (c->at[p].osfx >= 2 || c->at[p].lsfx)
