@@ -124,6 +124,22 @@ size_t date_end(const struct tables *t, struct numparser *P, const char *text, s
 		return 0;
 	size_t wl, q = x->end;
 	const char *role = role_at(t, text, len, q, &wl);
+	/* 16—17日, 1至6日: the role is that of the other end of a range */
+	const struct lex_entry *rg0 = q < len ? lex_at(&t->range, text + q, len - q) : NULL;
+	if (!*role && rg0 && !is_year(x)) {
+		struct numeral z;
+		numeral_init(&z);
+		if (numeral_parse(P, text, len, q + rg0->n, &z) && small_int(&z) >= 0) {
+			size_t zl;
+			const char *zr = role_at(t, text, len, z.end, &zl);
+			if (strcmp(zr, "day") == 0 || strcmp(zr, "month") == 0) {
+				role = zr;
+				wl = zl;
+				q = z.end;
+			}
+		}
+		numeral_free(&z);
+	}
 	const struct lex_entry *u = q < len ? lex_at(&t->units, text + q, len - q) : NULL;
 	if (u && u->n > wl)
 		return 0;   /* 10日元 is money, 3月份 stays a month */
@@ -142,7 +158,10 @@ size_t date_end(const struct tables *t, struct numparser *P, const char *text, s
 		return q + wl;
 	if (strcmp(role, "month") == 0 && v >= 1 && v <= 12)
 		return chain(t, P, text, len, q + wl, "month");
-	if (strcmp(role, "day") == 0 && v >= 1 && v <= 31 && !lex_before(&t->pre, text, 0, pos) &&
+	/* 约3日 is a span of about three days; 北约29日, 附近14日 are dates (words that only
+	 * end like an approximation word have no meaning in the table) */
+	const struct lex_entry *pre = lex_before(&t->pre, text, 0, pos);
+	if (strcmp(role, "day") == 0 && v >= 1 && v <= 31 && !(pre && pre->f[0][0]) &&
 	    (before_is(&t->daybefore, text, pos) || after_is(&t->dayafter, text, len, q + wl) ||
 	     !(before_is(&t->spanbefore, text, pos) || after_is(&t->spanafter, text, len, q + wl))))
 		return chain(t, P, text, len, q + wl, "day");

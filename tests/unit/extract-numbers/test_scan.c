@@ -143,6 +143,8 @@ static void not_numbers(void)
 	expect("深入践行“五个坚持”，坚决做到“两个维护”", "");
 	expect("违反中央八项规定精神，和平共处五项原则", "");
 	expect("党的二十届二中、三中全会", "二十届=20 届 - ordinal");
+	expect("带领一分团，三分种七分管，以92.25分夺冠", "92.25分=92.25 分 - score");
+	expect("中国万岁！今年两度会晤，这两天降温，今明两天", "两天=2 天 - duration");
 	expect("项目“三张清单”，“四项清单”工作机制", "三张=3 张 - count; 四项=4 项 - count");
 	expect("进入新的一年，此前一天，较上一年，同一天", "");
 	expect("过去一年，一年来，再延长一天", "一年=1 年 - duration; 一年=1 年 - duration; 一天=1 天 - duration");
@@ -184,6 +186,9 @@ static void dates_and_codes(void)
 	expect("实施2024—2028年行动计划", "");
 	expect("在30日内办结", "30日=30 日 - duration");
 	expect("为期3日的培训", "3日=3 日 - duration");
+	expect("圣克鲁斯县附近14日遭龙卷风袭击，北约29日将", "");
+	expect("假期1—6日日间门票，于4月16—17日举行", "");
+	expect("持续约3日，为期3至5日的培训", "约3日=3 日 about duration; 3至5日=3 日 about duration");
 }
 
 static void user_exclusions(void)
