@@ -69,7 +69,7 @@ for h in $harnesses; do
 	bin=$build/fuzz/fuzz_$h
 	case $h in tsv|csv|utf8|decimal|annotate) common=1 ;; *) common=0 ;; esac
 	if ! build_one "$h"; then
-		why="build failed: $(grep -m1 -E 'error|Error' "$build/fuzz/build-$h.log")"
+		why="build failed: $(grep -a -m1 -E 'error|Error' "$build/fuzz/build-$h.log")"
 		# a filter that does not build is its own build's failure, reported there
 		if [ $common = 1 ]; then echo "FAIL fuzz/$h: $why"; failed=1; else echo "skip fuzz/$h: $why"; fi
 		continue
@@ -82,7 +82,7 @@ for h in $harnesses; do
 			echo "ok fuzz/regress/$h: $(find "$reg" -type f | wc -l) inputs replayed"
 		else
 			at=$(sed -n 's/^Running: //p' "$build/fuzz/replay-$h.log" | tail -n 1)
-			echo "FAIL fuzz/regress/$h: ${at#"$here"/}: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/replay-$h.log")"
+			echo "FAIL fuzz/regress/$h: ${at#"$here"/}: $(grep -a -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/replay-$h.log")"
 			failed=1
 		fi
 	fi
@@ -94,7 +94,7 @@ for h in $harnesses; do
 		if "$bin" -runs=1 "$seeds"/* > "$build/fuzz/seeds-$h.log" 2>&1; then
 			echo "ok fuzz/seeds/$h: $(find "$seeds" -type f | wc -l) seeds run"
 		else
-			echo "FAIL fuzz/seeds/$h: $(grep -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/seeds-$h.log")"
+			echo "FAIL fuzz/seeds/$h: $(grep -a -m1 -E 'ERROR|failed|runtime error' "$build/fuzz/seeds-$h.log")"
 			failed=1
 		fi
 		continue
@@ -107,11 +107,11 @@ for h in $harnesses; do
 		-print_final_stats=1 -artifact_prefix="$build/crashes/$h-" \
 		"$corpus" "$seeds" > "$log" 2>&1; then
 		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-		cov=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -n 's/.*\(cov: [0-9]*\).*\(ft: [0-9]*\).*\(corp: [0-9]*\).*/\1 \2 \3/p')
+		cov=$(grep -a -E '^#[0-9]+' "$log" | tail -n 1 | sed -n 's/.*\(cov: [0-9]*\).*\(ft: [0-9]*\).*\(corp: [0-9]*\).*/\1 \2 \3/p')
 		echo "ok fuzz/$h: ${runs:-?} runs in ${secs}s, ${cov:-no coverage line}"
 	else
 		art=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | head -n 1)
-		what=$(grep -m1 -E 'ERROR:|invariant failed|runtime error' "$log")
+		what=$(grep -a -m1 -E 'ERROR:|invariant failed|runtime error' "$log")
 		echo "FAIL fuzz/$h: ${what:-fuzzer exited with an error}; input ${art:-not written}, log $log"
 		failed=1
 	fi
