@@ -99,6 +99,9 @@ static void note(struct ctx *c, size_t i, size_t len, const struct lexinfo *e, u
 		p->hard = 1;
 	if ((f & W_GENERIC) && len > c->at[end].gen_end)
 		c->at[end].gen_end = (uint8_t)len;
+	if ((f & (W_COMMON | W_NONAME | W_STOP | W_FUNC | W_GENERIC)) &&
+	    !(f & (W_LOC | W_ORG | W_PER)) && len >= 3 && len > p->ord)
+		p->ord = (uint8_t)len;
 }
 
 void ctx_scan(struct ctx *c, const struct lex *x)

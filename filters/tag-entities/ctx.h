@@ -21,6 +21,9 @@ struct pos {
 	uint8_t stop_end;   /* a boundary word (or a function character) ends here */
 	uint8_t pbefore_end;/* a role word ends here */
 	uint8_t hard;       /* this character is a function character */
+	uint8_t ord;        /* length of the longest ordinary word of three characters or
+	                       more starting here (发展中国家); two-character ones overlap
+	                       names too often by chance (源自重庆, 至上海) */
 };
 
 enum unit_kind { U_GAZ, U_MEM, U_TOWN, U_COMMUNITY, U_STREET, U_SITE, U_ORG, U_PER, U_USER };

@@ -56,11 +56,33 @@ static void places_inside(struct ctx *c, size_t s, size_t e)
 	}
 }
 
+/* Whether the dictionary word e of len characters at i stands as a unit there. */
+static int place_fits(const struct ctx *c, size_t i, size_t len, const struct lexinfo *e,
+                      int from_mem)
+{
+	if (!ctx_free_span(c, i, i + len))
+		return 0;
+	if ((e->flags & W_WEAK) && (!ctx_left_open(c, i) || c->at[i + len - 1].brk > 1))
+		return 0;   /* 振兴县域, 和县城: the county's last character starts a word */
+	if ((e->flags & W_EDGE) && !ctx_left_open(c, i) && ctx_is_cjk(c, i + len))
+		return 0;   /* 玉泉民警, 智慧赛罕”, but not 回民 of 回民群众 mid-sentence */
+	if ((e->flags & W_RIGHT) && ctx_is_cjk(c, i + len) && !c->at[i + len].lsfx &&
+	    !c->at[i + len].osfx)
+		return 0;   /* 海亮“红色商圈”, 海亮社区, but not 亚运 of 亚运会 */
+	return !(e->rank == R_TOWN && !from_mem && town_reads_as_words(c, i, len));
+}
+
 void places_units(struct ctx *c, int use_mem)
 {
+	size_t cover = 0;   /* end of the ordinary words begun since the last unit */
 	for (size_t i = 0; i < c->n; i++) {
-		if (c->occ[i] || c->cp[i] < 0x80)
+		size_t word_end = i + c->at[i].ord;
+		if (c->occ[i] || c->cp[i] < 0x80 || i < cover) {
+			/* 发展中国家: a word running over the start of a name hides the name */
+			if (word_end > cover)
+				cover = word_end;
 			continue;
+		}
 		const struct lexinfo *e = c->at[i].ent ? ctx_info(c, c->at[i].ei) : NULL;
 		size_t len = c->at[i].ent;
 		int from_mem = 0;
@@ -71,17 +93,11 @@ void places_units(struct ctx *c, int use_mem)
 			len = mlen;
 			from_mem = 1;
 		}
-		if (!e || !ctx_free_span(c, i, i + len))
+		if (!e || !place_fits(c, i, len, e, from_mem)) {
+			if (word_end > cover)
+				cover = word_end;
 			continue;
-		if ((e->flags & W_WEAK) && (!ctx_left_open(c, i) || c->at[i + len - 1].brk > 1))
-			continue;   /* 振兴县域, 和县城: the county's last character starts a word */
-		if ((e->flags & W_EDGE) && !ctx_left_open(c, i) && ctx_is_cjk(c, i + len))
-			continue;   /* 玉泉民警, 智慧赛罕”, but not 回民 of 回民群众 mid-sentence */
-		if ((e->flags & W_RIGHT) && ctx_is_cjk(c, i + len) && !c->at[i + len].lsfx &&
-		    !c->at[i + len].osfx)
-			continue;
-		if (e->rank == R_TOWN && !from_mem && town_reads_as_words(c, i, len))
-			continue;
+		}
 		size_t k = ctx_add_unit(c, i, i + len, from_mem && (e->flags & W_LOC) ? U_MEM
 		                                              : unit_kind_of(e->flags),
 		                        e->rank, type_of(e->flags));

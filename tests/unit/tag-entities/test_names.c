@@ -28,6 +28,9 @@ int main(void)
 	CHECK_TAG("a credit line: 摄 is cut off", "■本报实习记者 若谷摄", "PER:若谷");
 	entities_byline(0);
 	CHECK_TAG("a dateline", "新华社北京12月13日电记者王丹报道", "ORG:新华社 LOC:北京 DATE:12月13日=--12-13 PER:王丹");
+	CHECK_TAG("a name after a role word, before an idiom", "村党支部书记董凤英神采奕奕。",
+	          "PER:董凤英");
+	CHECK_TAG("no name across a word", "总书记来战旗村之前", "");
 	/* names a document taught are found again */
 	tag_in("d", "书记张华说：");
 	CHECK_STR("a name found by context is remembered", tag_in("d", "张华介绍，小区"), "PER:张华");

@@ -38,6 +38,17 @@ int main(void)
 	CHECK_TAG("a township after a county's short form", "古交原相乡", "LOC:古交 LOC:原相乡");
 	CHECK_TAG("a short form stays when the street after it is a generic word", "新疆公路口岸",
 	          "LOC:新疆");
+	CHECK_TAG("a word running over a name's start hides it", "维护发展中国家共同利益，中国同",
+	          "LOC:中国");
+	CHECK_TAG("an autonomous prefecture by its short form", "青海果洛州、玉树州等牧区",
+	          "LOC:青海 LOC:果洛州 LOC:玉树州");
+	CHECK_TAG("a quoted concept is no place", "创新“蜂巢社区”理念，建设“口袋公园”", "");
+	CHECK_TAG("a company heads a park", "精心打造蒙牛中国乳业产业园等重点项目",
+	          "LOC:蒙牛中国乳业产业园 ORG:蒙牛 LOC:中国");
+	CHECK_TAG("a place inside a known organisation", "拥护中国共产党的领导",
+	          "ORG:中国共产党 LOC:中国");
+	CHECK_TAG("after a numeral and its measure word a name may start", "举办十四届和林格尔芍药文化旅游节",
+	          "LOC:和林格尔");
 	CHECK_TAG("countries and nicknames", "中国特色，具有青城记忆", "LOC:中国 LOC:青城");
 	/* names a document taught are found alone later in the same document */
 	tag_in("memo", "在西菜园街道党工委");
@@ -45,6 +56,9 @@ int main(void)
 	          tag_in("memo", "加入西菜园云中路西岸国际居民党支部"),
 	          "ORG:西菜园云中路西岸国际居民党支部 LOC:西菜园 LOC:云中路");
 	CHECK_STR("but not in another document", tag("加入西菜园的队伍"), "");
+	tag_in("stem", "玉泉区和赛罕区");
+	CHECK_STR("the stem of a district the document named, at a boundary",
+	          tag_in("stem", "玉泉民警，开通“智慧赛罕”公众号，白玉泉水"), "LOC:玉泉 LOC:赛罕");
 	tag_in("memo2", "新城区八一路社区");
 	CHECK_STR("a remembered name ending in a generic word (一路) still takes its suffix",
 	          tag_in("memo2", "八一路社区通过建立健全社区党组织体系"), "LOC:八一路社区");
