@@ -5,9 +5,11 @@ Runs Debian's python3-jieba (jieba.posseg) over the segments of the sample pages
 gold entities, reads nr as PER, ns as LOC and nt as ORG, runs tag-entities over the same
 segments, and prints per-type precision, recall and F1 of both against tests/gold.
 
-  bench/jieba-entities.py [BIN]        BIN = directory of the programs (default bin)
+  bench/jieba-entities.py [BIN [GOLD]]   BIN = directory of the programs (default bin),
+                                         GOLD = entities file (default tests/gold/entities.tsv;
+                                         tests/gold/entities-dev.tsv scores pages 003 and 004)
 
-Segments come from `segment` when it is built, else from tests/gold/sentences.tsv.
+Segments come from `segment` when it is built, else from the sentences file beside GOLD.
 """
 import collections
 import os
@@ -21,7 +23,7 @@ import score_entities as sc  # noqa: E402
 JIEBA_TYPES = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
 
 
-def segments(binary_dir, docs):
+def segments(binary_dir, docs, sentences):
     """The stream of seg rows for the gold documents."""
     seg = os.path.join(binary_dir, "segment")
     if os.access(seg, os.X_OK):
@@ -31,7 +33,7 @@ def segments(binary_dir, docs):
         return out, "segment"
     rows = ["doc\tseg\tkind\ttype\tstart\tend\ttext\tvalue\tunit\tmod"]
     count = collections.Counter()
-    with open(os.path.join(TOP, "tests", "gold", "sentences.tsv"), encoding="utf-8") as f:
+    with open(sentences, encoding="utf-8") as f:
         next(f)
         for line in f:
             doc, kind, text = line.rstrip("\n").split("\t", 2)
@@ -82,11 +84,13 @@ def table(name, got, want):
 
 def main():
     binary_dir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, "bin"))
-    want = sc.read_gold(os.path.join(TOP, "tests", "gold", "entities.tsv"))
+    gold = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(TOP, "tests", "gold", "entities.tsv")
+    sentences = os.path.join(os.path.dirname(gold), os.path.basename(gold).replace("entities", "sentences"))
+    want = sc.read_gold(gold)
     want = collections.Counter({k: v for k, v in want.items() if k[1] in ("PER", "LOC", "ORG")})
     docs = sorted({k[0] for k in want})
-    stream, source = segments(binary_dir, docs)
-    print(f"segments from {source}; exact (doc, type, surface) against tests/gold/entities.tsv")
+    stream, source = segments(binary_dir, docs, sentences)
+    print(f"segments from {source}; exact (doc, type, surface) against {os.path.relpath(gold, TOP)}")
     keep = lambda c: collections.Counter({k: v for k, v in c.items() if k[0] in docs and k[1] in ("PER", "LOC", "ORG")})
     table("jieba.posseg (nr -> PER, ns -> LOC, nt -> ORG)", keep(jieba_counts(stream)), want)
     table("tag-entities", keep(ours_counts(binary_dir, stream)), want)
