@@ -130,6 +130,7 @@ static void find_window(struct ctx *c, const char *text, size_t len)
 	places_suffix(c);
 	orgs_find(c);
 	names_context(c);
+	names_lists(c);
 	learn(c);
 }
 

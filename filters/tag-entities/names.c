@@ -232,3 +232,82 @@ void names_context(struct ctx *c)
 		}
 	}
 }
+
+static int list_mark(int32_t cp)
+{
+	return cp == 0x3001;   /* 、 */
+}
+
+/* Where a list item may end: the end, a 、 or another mark that is no ideograph. */
+static int item_edge(const struct ctx *c, size_t e)
+{
+	return e >= c->n || !ctx_is_cjk(c, e);
+}
+
+/* A name right after a 、 at j, next to a name: 黄坤明、王东峰一同调研. */
+static int item_after(struct ctx *c, size_t j)
+{
+	if (j >= c->n || !c->at[j].sur || c->occ[j] || c->at[j].hard)
+		return 0;
+	size_t sl = c->at[j].sur;
+	if (sl == 1 && common_start(c, j))
+		return 0;
+	size_t len = 0;
+	for (size_t g = 1; g <= 2 && !len; g++)
+		if (given_ok(c, j + sl, j + sl + g) && item_edge(c, j + sl + g))
+			len = sl + g;
+	if (!len)
+		len = name_len(c, j, 1);   /* the last item, running into the sentence */
+	if (!len)
+		return 0;
+	add_per(c, j, j + len);
+	return 1;
+}
+
+/* A name right before a 、 at k, next to a name: 肖捷、何立峰. */
+static int item_before(struct ctx *c, size_t k)
+{
+	size_t j = k;
+	while (j > 0 && k - j < 4 && ctx_is_cjk(c, j - 1) && !c->occ[j - 1])
+		j--;
+	if (k - j < 2 || k - j > 4 || (j > 0 && ctx_is_cjk(c, j - 1) && !c->at[j].stop_end &&
+	                               !c->at[j].pbefore_end))
+		return 0;   /* no sound start within four characters */
+	size_t sl = c->at[j].sur;
+	if (!sl || c->at[j].hard || (sl == 1 && common_start(c, j)) || k - j - sl < 1 ||
+	    k - j - sl > 2 || !given_ok(c, j + sl, k))
+		return 0;
+	add_per(c, j, k);
+	return 1;
+}
+
+static int per_span(const struct ctx *c, size_t idx, int unit, size_t *s, size_t *e)
+{
+	if (unit) {
+		const struct unit *u = &c->u[idx];
+		*s = u->s;
+		*e = u->e;
+		return u->type == T_PER && !u->dead;
+	}
+	*s = c->m[idx].s;
+	*e = c->m[idx].e;
+	return c->m[idx].type == T_PER;
+}
+
+void names_lists(struct ctx *c)
+{
+	/* each name found may reveal the next item, so go round until nothing changes */
+	for (int changed = 1, round = 0; changed && round < 16; round++) {
+		changed = 0;
+		for (int unit = 0; unit <= 1; unit++)
+			for (size_t k = 0; k < (unit ? c->nu : c->nm); k++) {
+				size_t s, e;
+				if (!per_span(c, k, unit, &s, &e))
+					continue;
+				if (e + 1 < c->n && list_mark(c->cp[e]))
+					changed |= item_after(c, e + 1);
+				if (s >= 3 && list_mark(c->cp[s - 1]))
+					changed |= item_before(c, s - 1);
+			}
+	}
+}

@@ -9,5 +9,7 @@ void names_byline(struct ctx *c);
 void names_credit_line(struct ctx *c);
 /* Names by a surname and the words around it: 书记蔚鑫说, 袁女士, 王彩凤说. */
 void names_context(struct ctx *c);
+/* The other items of a list of names: 黄坤明、王东峰一同调研, 王志勤、李娜倮、杨淑亭. */
+void names_lists(struct ctx *c);
 
 #endif

@@ -31,6 +31,11 @@ int main(void)
 	CHECK_TAG("a name after a role word, before an idiom", "村党支部书记董凤英神采奕奕。",
 	          "PER:董凤英");
 	CHECK_TAG("no name across a word", "总书记来战旗村之前", "");
+	CHECK_TAG("the other items of a list of names", "何立峰、吴政隆、穆虹、姜信治出席座谈会。",
+	          "PER:何立峰 PER:吴政隆 PER:穆虹 PER:姜信治");
+	CHECK_TAG("a list item running into the sentence", "黄坤明、王东峰一同调研。",
+	          "PER:黄坤明 PER:王东峰");
+	CHECK_TAG("a list of words is no list of names", "高、中、低风险，文化、教育、卫生", "");
 	/* names a document taught are found again */
 	tag_in("d", "书记张华说：");
 	CHECK_STR("a name found by context is remembered", tag_in("d", "张华介绍，小区"), "PER:张华");
