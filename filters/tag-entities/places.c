@@ -222,6 +222,15 @@ static int quoted_concept(const struct ctx *c, size_t k, size_t s, size_t e)
 	       (c->cp[e] == 0x201D || c->cp[e] == 0x300D) && !has_unit(c, k, s);
 }
 
+/* 了解丝路: a verb running over the first character of a name leaves it too short. */
+static int straddled(const struct ctx *c, size_t k)
+{
+	if (k == 0 || !ctx_is_cjk(c, k - 1))
+		return 0;
+	const struct lexinfo *w = lex_get(c->lex, c->cp + k - 1, 2);
+	return w && (w->flags & W_STOP) && !(w->flags & (W_LOC | W_ORG | W_PER));
+}
+
 static void suffix_at(struct ctx *c, size_t s)
 {
 	const struct pos *p = &c->at[s];
@@ -237,6 +246,8 @@ static void suffix_at(struct ctx *c, size_t s)
 		if (s - k < smin || (c->at[k].startf & W_STOP) || generic(c, k, s, e) ||
 		    quoted_concept(c, k, s, e))
 			return;
+		if (!has_unit(c, k, s) && (c->at[k].startf & (W_NONAME | W_MEASURE)))
+			return;   /* 热门城市机场, 珍爱湿地, 4A级旅游景区: a description */
 		if (!has_unit(c, k, s) && (s - k > 4 || !ctx_left_open(c, k)))
 			return;   /* 人才孵化基地: a description, not a named place */
 	} else {
@@ -251,7 +262,7 @@ static void suffix_at(struct ctx *c, size_t s)
 		if (take)
 			k = c->u[u].s;
 		if (s - k < smin || generic(c, plain, s, e) || (plain < s && bad_name(c, plain, s)) ||
-		    quoted_concept(c, k, s, e))
+		    quoted_concept(c, k, s, e) || (plain < s && straddled(c, plain)))
 			return;   /* the unit before stays (新疆 of 新疆公路) */
 		if (take) {
 			c->u[u].dead = 1;
