@@ -347,8 +347,7 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 		f->q += mid->n;
 	}
 	f->unit = unit_at(t, s, n, f->q);
-	/* points are written in digits (92.25分); 一分团, 三分种七分管 are no scores */
-	if (f->unit && !(S->x.flags & NUM_ARABIC) && strcmp(f->unit->f[0], "score") == 0)
+	if (f->unit && !(S->x.flags & NUM_ARABIC) && strcmp(f->unit->f[3], "digits") == 0)
 		f->unit = NULL;
 	if (f->unit)
 		f->q += f->unit->n;

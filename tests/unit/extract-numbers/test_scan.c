@@ -145,6 +145,8 @@ static void not_numbers(void)
 	expect("党的二十届二中、三中全会", "二十届=20 届 - ordinal");
 	expect("带领一分团，三分种七分管，以92.25分夺冠", "92.25分=92.25 分 - score");
 	expect("中国万岁！今年两度会晤，这两天降温，今明两天", "两天=2 天 - duration");
+	expect("积石山县6.2级地震，三级体系", "6.2级=6.2 级 - measure");
+	expect("秉持“十六字”方针，两节期间，两头在外，冬季两项中心", "");
 	expect("项目“三张清单”，“四项清单”工作机制", "三张=3 张 - count; 四项=4 项 - count");
 	expect("进入新的一年，此前一天，较上一年，同一天", "");
 	expect("过去一年，一年来，再延长一天", "一年=1 年 - duration; 一年=1 年 - duration; 一天=1 天 - duration");
