@@ -256,8 +256,15 @@ static int item_after(struct ctx *c, size_t j)
 	for (size_t g = 1; g <= 2 && !len; g++)
 		if (given_ok(c, j + sl, j + sl + g) && item_edge(c, j + sl + g))
 			len = sl + g;
-	if (!len)
-		len = name_len(c, j, 1);   /* the last item, running into the sentence */
+	/* the last item, running into the sentence: only before a word that follows names, a
+	 * function word, an adverb or a verb (王东峰一同调研, 姜信治出席), not before any word
+	 * (巴陆军参谋长) */
+	for (size_t g = 2; g >= 1 && !len; g--) {
+		size_t e = j + sl + g;
+		if (e < c->n && given_ok(c, j + sl, e) &&
+		    (after_at(c, e) || c->at[e].hard || (c->at[e].startf & (W_FUNC | W_STOP))))
+			len = sl + g;
+	}
 	if (!len)
 		return 0;
 	add_per(c, j, j + len);
