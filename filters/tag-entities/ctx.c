@@ -99,7 +99,7 @@ static void note(struct ctx *c, size_t i, size_t len, const struct lexinfo *e, u
 		p->hard = 1;
 	if ((f & W_GENERIC) && len > c->at[end].gen_end)
 		c->at[end].gen_end = (uint8_t)len;
-	if ((f & (W_COMMON | W_NONAME | W_STOP | W_FUNC | W_GENERIC)) &&
+	if ((f & (W_COMMON | W_NONAME | W_STOP | W_FUNC | W_GENERIC | W_NOPLACE)) &&
 	    !(f & (W_LOC | W_ORG | W_PER)) && len >= 3 && len > p->ord)
 		p->ord = (uint8_t)len;
 }

@@ -38,8 +38,9 @@ enum {
 	W_IDIOM = 1u << 26,   /* a four-character idiom: a name before it ends there */
 	W_EDGE = 1u << 27,    /* a document's short form of a division it named in full (玉泉 of
 	                         玉泉区): a place only with a boundary on one side at least */
-	W_RIGHT = 1u << 28    /* a short form a place only where it ends: at a non-ideograph or
+	W_RIGHT = 1u << 28,   /* a short form a place only where it ends: at a non-ideograph or
 	                         before a suffix (海亮“红色商圈”, 海亮社区) */
+	W_NOPLACE = 1u << 29  /* a word that starts with a place name and is none (朝鲜族) */
 };
 
 /* Ranks of places, from the largest to the smallest, for splitting chains. */

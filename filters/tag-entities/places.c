@@ -62,6 +62,8 @@ static int place_fits(const struct ctx *c, size_t i, size_t len, const struct le
 {
 	if (!ctx_free_span(c, i, i + len))
 		return 0;
+	if ((c->at[i].startf & W_NOPLACE) && c->at[i].ord > len)
+		return 0;   /* 朝鲜族 */
 	if ((e->flags & W_WEAK) && (!ctx_left_open(c, i) || c->at[i + len - 1].brk > 1))
 		return 0;   /* 振兴县域, 和县城: the county's last character starts a word */
 	if ((e->flags & W_EDGE) && !ctx_left_open(c, i) && ctx_is_cjk(c, i + len))
@@ -258,7 +260,7 @@ static void suffix_at(struct ctx *c, size_t s)
 		/* 中山西路 (中山 is a city's short form), 海拉尔路街道 (a street names the office) */
 		int take = s - k < smin && u >= 0 &&
 		           ((c->u[u].flags & W_SHORT) || c->u[u].kind == U_MEM ||
-		            (c->u[u].kind == U_STREET && cls <= 2));
+		            (c->u[u].kind == U_STREET && (cls <= 2 || p->lsfx == 1)));   /* 兴隆巷街 */
 		if (take)
 			k = c->u[u].s;
 		if (s - k < smin || generic(c, plain, s, e) || (plain < s && bad_name(c, plain, s)) ||

@@ -278,6 +278,7 @@ static void on_word_flags(const struct line *ln)
 		case 'm': f |= W_MEASURE; break;
 		case 'n': f |= W_NUMERAL; break;
 		case 'i': f |= W_IDIOM; break;
+		case 'x': f |= W_NOPLACE; break;
 		}
 	on_flag(ln, f);
 }

@@ -49,6 +49,12 @@ int main(void)
 	          "ORG:中国共产党 LOC:中国");
 	CHECK_TAG("after a numeral and its measure word a name may start", "举办十四届和林格尔芍药文化旅游节",
 	          "LOC:和林格尔");
+	CHECK_TAG("an ethnic group is no country", "清泉街社区的朝鲜族居民金福姬说。",
+	          "LOC:清泉街社区 PER:金福姬");
+	CHECK_TAG("a street office written short after its street", "玉泉区兴隆巷街清泉街社区",
+	          "LOC:玉泉区 LOC:兴隆巷街 LOC:清泉街社区");
+	CHECK_TAG("bounds written as direction + 至", "南至锡林大街，东至呼格吉勒路",
+	          "LOC:锡林大街 LOC:呼格吉勒路");
 	CHECK_TAG("countries and nicknames", "中国特色，具有青城记忆", "LOC:中国 LOC:青城");
 	/* names a document taught are found alone later in the same document */
 	tag_in("memo", "在西菜园街道党工委");
