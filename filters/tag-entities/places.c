@@ -68,9 +68,10 @@ static int place_fits(const struct ctx *c, size_t i, size_t len, const struct le
 		return 0;   /* 振兴县域, 和县城: the county's last character starts a word */
 	if ((e->flags & W_EDGE) && !ctx_left_open(c, i) && ctx_is_cjk(c, i + len))
 		return 0;   /* 玉泉民警, 智慧赛罕”, but not 回民 of 回民群众 mid-sentence */
-	if ((e->flags & W_RIGHT) && ctx_is_cjk(c, i + len) && !c->at[i + len].lsfx &&
-	    !c->at[i + len].osfx)
-		return 0;   /* 海亮“红色商圈”, 海亮社区, but not 亚运 of 亚运会 */
+	const struct pos *after = &c->at[i + len];
+	if ((e->flags & W_RIGHT) && ctx_is_cjk(c, i + len) &&
+	    !(after->lsfx && after->brk <= after->lsfx) && !(after->osfx && after->brk <= after->osfx))
+		return 0;   /* 海亮“红色商圈”, 海亮社区, but not 亚运 of 亚运会 nor 宏发 of 宏发村两委 */
 	return !(e->rank == R_TOWN && !from_mem && town_reads_as_words(c, i, len));
 }
 
