@@ -56,6 +56,13 @@ static void places_inside(struct ctx *c, size_t s, size_t e)
 	}
 }
 
+/* The character at i is a function word by itself (和, 在, 与). */
+static int function_char(const struct ctx *c, size_t i)
+{
+	const struct lexinfo *w = lex_get(c->lex, c->cp + i, 1);
+	return c->at[i].hard || (w && (w->flags & (W_FUNC | W_HARD)));
+}
+
 /* Whether the dictionary word e of len characters at i stands as a unit there. */
 static int place_fits(const struct ctx *c, size_t i, size_t len, const struct lexinfo *e,
                       int from_mem)
@@ -66,6 +73,10 @@ static int place_fits(const struct ctx *c, size_t i, size_t len, const struct le
 		return 0;   /* 朝鲜族 */
 	if ((e->flags & W_WEAK) && (!ctx_left_open(c, i) || c->at[i + len - 1].brk > 1))
 		return 0;   /* 振兴县域, 和县城: the county's last character starts a word */
+	if ((e->flags & W_WEAK) && i > 0 && ctx_is_cjk(c, i - 1) && function_char(c, i) &&
+	    !(c->at[i - 1].startf & W_MEASURE))
+		return 0;   /* 学习和政法: after a word, 和 is "and", not the start of 和政 (but
+		               十四届和林格尔: after what a numeral counts, a name starts) */
 	if ((e->flags & W_EDGE) && !ctx_left_open(c, i) && ctx_is_cjk(c, i + len))
 		return 0;   /* 玉泉民警, 智慧赛罕”, but not 回民 of 回民群众 mid-sentence */
 	const struct pos *after = &c->at[i + len];

@@ -55,6 +55,10 @@ int main(void)
 	          "LOC:玉泉区 LOC:兴隆巷街 LOC:清泉街社区");
 	CHECK_TAG("bounds written as direction + 至", "南至锡林大街，东至呼格吉勒路",
 	          "LOC:锡林大街 LOC:呼格吉勒路");
+	CHECK_TAG("和 after a word is a conjunction, not a county's first character",
+	          "坚持党史学习和政法队伍教育整顿", "");
+	CHECK_TAG("该局 is no part of a street's name", "该局民胜街派出所民警",
+	          "ORG:民胜街派出所 LOC:民胜街");
 	CHECK_TAG("countries and nicknames", "中国特色，具有青城记忆", "LOC:中国 LOC:青城");
 	/* names a document taught are found alone later in the same document */
 	tag_in("memo", "在西菜园街道党工委");
