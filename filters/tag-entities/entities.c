@@ -126,6 +126,7 @@ static void find_window(struct ctx *c, const char *text, size_t len)
 	names_byline(c);
 	if (byline)
 		names_credit_line(c);
+	names_paren_credit(c);
 	places_units(c, 1);
 	places_suffix(c);
 	orgs_find(c);

@@ -123,6 +123,15 @@ void names_credit_line(struct ctx *c)
 	}
 }
 
+/* No function character and nothing a pattern took in [s, e). */
+static int given_ok_all(const struct ctx *c, size_t s, size_t e)
+{
+	for (size_t k = s; k < e; k++)
+		if (c->at[k].hard || c->occ[k])
+			return 0;
+	return 1;
+}
+
 static int given_ok(const struct ctx *c, size_t s, size_t e)
 {
 	for (size_t k = s; k < e; k++)
@@ -316,5 +325,66 @@ void names_lists(struct ctx *c)
 				if (s >= 3 && list_mark(c->cp[s - 1]))
 					changed |= item_before(c, s - 1);
 			}
+	}
+}
+
+static int closing_paren(int32_t cp)
+{
+	return cp == ')' || cp == 0xFF09;
+}
+
+static int opening_paren(int32_t cp)
+{
+	return cp == '(' || cp == 0xFF08;
+}
+
+static int sentence_end(int32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' ||
+	       cp == 0x201D || cp == '.';
+}
+
+/* ……。(郭磊), ……。(曹坤 霍阿敏): the reporters credited in brackets after the last
+ * sentence of a story. */
+void names_paren_credit(struct ctx *c)
+{
+	size_t e = c->n;
+	while (e > 0 && space_at(c, e - 1))
+		e--;
+	if (e < 4 || !closing_paren(c->cp[e - 1]))
+		return;
+	size_t s = e - 1;
+	while (s > 0 && !opening_paren(c->cp[s - 1]) && e - s < 24)
+		s--;
+	if (s == 0 || !opening_paren(c->cp[s - 1]))
+		return;
+	size_t b = s - 1;
+	while (b > 0 && space_at(c, b - 1))
+		b--;
+	if (b == 0 || !sentence_end(c->cp[b - 1]))
+		return;
+	/* every word inside must be a name: else it is a note, not a credit */
+	size_t words = 0;
+	for (size_t i = s; i < e - 1;) {
+		size_t j = i;
+		while (j < e - 1 && ctx_is_cjk(c, j))
+			j++;
+		if (j - i < 2 || j - i > 4 || c->occ[i] || credit_noise(c, i, j) || !given_ok_all(c, i, j))
+			return;
+		words++;
+		i = j;
+		while (i < e - 1 && (space_at(c, i) || c->cp[i] == 0x3001))
+			i++;
+		if (i < e - 1 && !ctx_is_cjk(c, i))
+			return;
+	}
+	for (size_t i = s; words && i < e - 1;) {
+		size_t j = i;
+		while (j < e - 1 && ctx_is_cjk(c, j))
+			j++;
+		add_per(c, i, j);
+		i = j;
+		while (i < e - 1 && !ctx_is_cjk(c, i))
+			i++;
 	}
 }

@@ -36,6 +36,9 @@ int main(void)
 	CHECK_TAG("a list item running into the sentence", "黄坤明、王东峰一同调研。",
 	          "PER:黄坤明 PER:王东峰");
 	CHECK_TAG("a list of words is no list of names", "高、中、低风险，文化、教育、卫生", "");
+	CHECK_TAG("reporters in brackets after the last sentence", "推行积分兑换模式。(郭磊)", "PER:郭磊");
+	CHECK_TAG("two of them", "找到了他的亲人。（曹坤 霍阿敏）", "PER:曹坤 PER:霍阿敏");
+	CHECK_TAG("a note in brackets is no credit", "说明。(试行)", "");
 	/* names a document taught are found again */
 	tag_in("d", "书记张华说：");
 	CHECK_STR("a name found by context is remembered", tag_in("d", "张华介绍，小区"), "PER:张华");
