@@ -222,11 +222,12 @@ static int cuttable_after(int32_t c)
 }
 
 /* Code points c has in the output's normal form (its full decomposition: composition
- * can only make the text shorter). Nearly every character of Chinese news is one. */
+ * can only make the text shorter). Nearly every character of Chinese news is one; in the
+ * ranges taken as one without asking, U+2017 is the exception (a space and U+0333). */
 static size_t weight(const struct splitter *sp, const char *p, size_t len, int32_t c)
 {
 	if (c < 0x80 || sp->form == U8_NONE || ch_is_han(c) || (c >= 0x3000 && c <= 0x303F) ||
-	    (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x2010 && c <= 0x2022) || c == 0xFFFD)
+	    (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x2010 && c <= 0x2022 && c != 0x2017) || c == 0xFFFD)
 		return 1;
 	static int32_t seen[64];
 	static unsigned char w[64][3];   /* per form: 0 = not yet known */
