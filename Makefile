@@ -37,7 +37,7 @@ PROGRAMS   := $(notdir $(wildcard filters/*))
 BINS       := $(PROGRAMS:%=$(BIN)/%)
 EMBED      := $(BUILD)/scripts/embed
 
-.PHONY: all deps check check-san check-valgrind warnings unit run install uninstall bench clean
+.PHONY: all deps check check-san check-valgrind fuzz warnings unit run install uninstall bench clean
 .SECONDARY:
 
 all: $(BINS)
@@ -114,6 +114,10 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory all unit
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
 
+# The libFuzzer harnesses, FUZZ_SECONDS each (clang, ASan, UBSan; seed FUZZ_SEED, 0 = random).
+fuzz: deps
+	@sh tests/fuzz/run.sh $(or $(FUZZ_SECONDS),60)
+
 # Every program and test compiled by gcc and by clang with warnings as errors.
 warnings: deps
 	@$(MAKE) --no-print-directory all unit CC=gcc BUILD=build-gcc BIN=build-gcc/bin CFLAGS='-O2 -Werror'
@@ -138,6 +142,6 @@ bench: all
 	@BIN=$(BIN) sh bench/pipeline.sh
 
 clean:
-	rm -rf build build-san build-gcc build-clang bin out
+	rm -rf build build-san build-gcc build-clang bin out .b
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
