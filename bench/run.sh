@@ -71,14 +71,22 @@ if [ -f "$news" ] && [ -x "$BIN/segment" ]; then
 	measure "segment (news)" "$work/news.txt" "$BIN/segment"
 fi
 
-# Flat memory: the same programs on 10 MB and on 1 GB, and on 1 GB with no newline at all.
+# Flat memory: each program on 10 MB and on 1 GB of its input, and segment on 1 GB with no
+# newline at all (BENCH_BIG=1; about 3 GB of scratch space in bench/work/).
 if [ "${BENCH_BIG:-0}" = 1 ] && [ -x "$BIN/segment" ]; then
 	small=$work/small.txt big=$work/big.txt flat=$work/nonl.txt
 	head -c 10485760 "$corpus" > "$small"
-	[ -s "$big" ] || { for _ in 1 2 3 4; do cat "$corpus"; done | head -c 1073741824 > "$big"; }
+	[ -s "$big" ] || { for _ in 1 2 3 4 5; do cat "$corpus"; done | head -c 1073741824 > "$big"; }
 	[ -s "$flat" ] || tr -d '\n' < "$big" > "$flat"
 	cat_mbs=; wc_mbs=
 	measure "segment 10 MB" "$small" "$BIN/segment"
 	measure "segment 1 GB" "$big" "$BIN/segment"
 	measure "segment 1 GB, no newline" "$flat" "$BIN/segment"
+	"$BIN/segment" < "$small" > "$work/small.tsv"
+	[ -s "$work/big.tsv" ] || "$BIN/segment" < "$big" | head -c 1073741824 > "$work/big.tsv"
+	for p in tag-entities extract-numbers; do
+		[ -x "$BIN/$p" ] || continue
+		measure "$p 10 MB of segments" "$work/small.tsv" "$BIN/$p"
+		measure "$p 1 GB of segments" "$work/big.tsv" "$BIN/$p"
+	done
 fi
