@@ -83,7 +83,7 @@ if [ "${BENCH_BIG:-0}" = 1 ] && [ -x "$BIN/segment" ]; then
 	measure "segment 1 GB" "$big" "$BIN/segment"
 	measure "segment 1 GB, no newline" "$flat" "$BIN/segment"
 	"$BIN/segment" < "$small" > "$work/small.tsv"
-	[ -s "$work/big.tsv" ] || "$BIN/segment" < "$big" | head -c 1073741824 > "$work/big.tsv"
+	[ -s "$work/big.tsv" ] || "$BIN/segment" < "$big" | head -c 1073741824 | sed '$d' > "$work/big.tsv"
 	for p in tag-entities extract-numbers; do
 		[ -x "$BIN/$p" ] || continue
 		measure "$p 10 MB of segments" "$work/small.tsv" "$BIN/$p"
