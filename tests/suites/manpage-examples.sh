@@ -33,9 +33,9 @@ for page in "$TOP"/filters/*/*.1; do
 		if (cd "$tmp" && sh -c "$line") > "$tmp/got" 2> "$tmp/err"; then
 			if [ -s "$tmp/$prog.want.$n" ] &&
 			   ! unroff < "$tmp/$prog.want.$n" | squash | cmp -s - "$(squash < "$tmp/got" > "$tmp/got.sq"; echo "$tmp/got.sq")"; then
-				echo "FAIL $name: output differs from the page for: $shown"
+				printf 'FAIL %s: output differs from the page for: %s\n' "$name" "$shown"
 			else
-				echo "ok $name: $shown"
+				printf 'ok %s: %s\n' "$name" "$shown"
 			fi
 		else
 			echo "FAIL $name: exited non-zero: $shown: $(head -n 2 "$tmp/err" | tr '\n' '|')"
