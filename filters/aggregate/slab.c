@@ -60,55 +60,11 @@ void slab_free(struct slab *sl)
 	buf_free(&sl->text);
 }
 
-/* Length of the longest valid UTF-8 prefix, as u8_valid_prefix, with the checks of
- * Unicode's table 3-7 written out inline: CJK text is mostly 3-byte sequences, and a call
- * per character was a tenth of the run time. A sequence cut at the end is invalid. */
-static size_t utf8_prefix(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	while (i < n) {
-		if (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (!(w & 0x8080808080808080u)) {
-				i += 8;
-				continue;
-			}
-		}
-		unsigned c = s[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n) {
-			/* the common CJK case: two continuation bytes, any values */
-			if ((s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
-				return i;
-			i += 3;
-			continue;
-		}
-		size_t len = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-		if (len == 0 || i + len > n)
-			return i;
-		/* the second byte's range excludes overlongs, surrogates and > U+10FFFF */
-		unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-		unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-		if (s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k < len; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		i += len;
-	}
-	return n;
-}
-
 /* Bytes of whole lines from p that are valid UTF-8 (region ends on a line end). It stops
  * at the first invalid byte, so over a slab the scanning stays linear. */
 static size_t valid_span(const char *p, size_t avail)
 {
-	size_t ok = utf8_prefix(p, avail);
+	size_t ok = u8_valid_prefix(p, avail);
 	if (ok == avail)
 		return ok;
 	const char *nl = ok ? memrchr(p, '\n', ok) : NULL;

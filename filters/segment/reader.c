@@ -121,39 +121,13 @@ static int bad_bytes(struct reader *r, const char *blk, size_t at, size_t len, u
 	return 0;
 }
 
-/* Length of the longest valid UTF-8 prefix of p[0..n): the same answer as u8_valid_prefix,
- * with the ASCII and three-byte (Han) cases inline since they are nearly all of Chinese
- * news. A sequence cut at the end counts as invalid. */
-static size_t valid_prefix(const char *p, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0;
-	while (i < n) {
-		unsigned char b = s[i];
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		if (b >= 0xE1 && b <= 0xEC && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-		    (s[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-			continue;
-		}
-		size_t k = u8_valid_prefix(p + i, n - i < 4 ? n - i : 4);
-		if (k == 0)
-			break;
-		i += k;
-	}
-	return i;
-}
-
 /* Decode UTF-8 p[0..n) starting at source offset s; returns bytes used (the rest is an
  * incomplete sequence to carry), or -1 after a strict failure. */
 static long decode_utf8(struct reader *r, const char *p, size_t n, unsigned long long s, int last)
 {
 	size_t i = 0;
 	while (i < n) {
-		size_t ok = valid_prefix(p + i, n - i);
+		size_t ok = u8_valid_prefix(p + i, n - i);
 		if (ok)
 			put(r, p + i, ok, s + i);
 		i += ok;
