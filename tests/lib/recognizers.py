@@ -19,6 +19,8 @@ import re
 import subprocess
 import sys
 
+from tsvstream import unescape
+
 D = decimal.Decimal
 TOL = D("0.00005")
 
@@ -45,8 +47,6 @@ UNIT_MAP = {
 }
 
 
-def unescape(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), s)
 
 
 def read_tsv(path):

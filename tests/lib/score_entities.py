@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
-"""Score tag-entities output against gold entities, or build a stream from gold sentences.
+"""Score tag-entities output against gold entities, or check DATE values.
 
-  score_entities.py stream SENTENCES.tsv          print a stream of seg rows (until segment exists)
   score_entities.py datetime CASES.tsv BIN   check DATE values against Recognizers-Text cases
   score_entities.py score STREAM.tsv GOLD.tsv [--min F1] [--show N]
       compares multisets of (doc, type, surface) after NFKC and removing white space;
@@ -11,45 +10,18 @@ import collections
 import re
 import subprocess
 import sys
-import unicodedata
+
+from tsvstream import doc_id, norm, unescape
 
 
-def norm(s):
-    return "".join(unicodedata.normalize("NFKC", s).split())
 
 
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        if s[i] == "\\" and i + 1 < len(s):
-            out.append({"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(s[i + 1], s[i:i + 2]))
-            i += 2
-        else:
-            out.append(s[i])
-            i += 1
-    return "".join(out)
 
 
-def escape(s):
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def stream(path):
-    print("doc\tseg\tkind\ttype\tstart\tend\ttext\tvalue\tunit\tmod")
-    seg = collections.Counter()
-    with open(path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            doc, kind, text = line.rstrip("\n").split("\t", 2)
-            seg[doc] += 1
-            n = len(text.encode("utf-8"))
-            print(f"{doc}\t{seg[doc]}\tseg\t{kind}\t0\t{n}\t{escape(text)}\t\t\t")
 
 
-def doc_id(doc):
-    """Gold names documents by file name without .txt; the stream by the name as given."""
-    doc = doc.rsplit("/", 1)[-1]
-    return doc[:-4] if doc.endswith(".txt") else doc
 
 
 def read_stream(path):
@@ -146,9 +118,6 @@ def main(argv):
     if len(argv) >= 3 and argv[0] == "datetime":
         good, total = datetime_cases(argv[1], argv[2])
         return 0 if total and good * 10 >= total * 9 else 1
-    if len(argv) >= 2 and argv[0] == "stream":
-        stream(argv[1])
-        return 0
     if len(argv) >= 3 and argv[0] == "score":
         minimum = float(argv[argv.index("--min") + 1]) if "--min" in argv else 0.0
         show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0

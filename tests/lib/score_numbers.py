@@ -7,25 +7,14 @@ multisets after NFKC with white space removed; with MIN_F1 exits 1 when either i
 and lists what was missed and what was extra (at most 20 of each)."""
 import collections
 import decimal
-import os
 import sys
-import unicodedata
+
+from tsvstream import doc_id, unescape
+from tsvstream import norm as clean
 
 
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        if s[i] == "\\" and i + 1 < len(s):
-            out.append({"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(s[i + 1], s[i + 1]))
-            i += 2
-        else:
-            out.append(s[i])
-            i += 1
-    return "".join(out)
 
 
-def clean(s):
-    return "".join(unicodedata.normalize("NFKC", s).split())
 
 
 def value(v):
@@ -36,9 +25,6 @@ def value(v):
     return format(d.quantize(decimal.Decimal("0.0001")).normalize(), "f")
 
 
-def doc_id(d):
-    base = os.path.basename(d)
-    return base[:-4] if base.endswith(".txt") else base
 
 
 def rows(path):

@@ -12,28 +12,14 @@ when a threshold is missed.
 import collections
 import os
 import sys
-import unicodedata
+
+from tsvstream import doc_id, norm, unescape
 
 
-def norm(s):
-    return ''.join(unicodedata.normalize('NFKC', s).split())
 
 
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        if s[i] == '\\' and i + 1 < len(s):
-            out.append({'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}.get(s[i + 1], s[i + 1]))
-            i += 2
-        else:
-            out.append(s[i])
-            i += 1
-    return ''.join(out)
 
 
-def doc_id(path):
-    base = os.path.basename(path)
-    return base[:-4] if base.endswith('.txt') else base
 
 
 def read_stream(path):

@@ -21,7 +21,7 @@ if [ -x "$BIN/segment" ]; then
 	(cd "$TOP/data/sample" && for d in $docs; do printf '%s.txt\n' "$d"; done | xargs "$BIN/segment") > "$tmp/in.tsv"
 elif [ -f "$sents" ]; then
 	how="dev gold sentences | tag-entities"
-	python3 "$TOP/tests/lib/score_entities.py" stream "$sents" > "$tmp/in.tsv"
+	python3 "$TOP/tests/lib/gold_stream.py" "$sents" > "$tmp/in.tsv"
 else
 	echo "skip $name: neither segment nor $sents"; exit 0
 fi

@@ -17,7 +17,7 @@ if [ -x "$BIN/segment" ]; then
 	(cd "$TOP/data/sample" && for d in $docs; do printf '%s.txt\n' "$d"; done | xargs "$BIN/segment") > "$tmp/in.tsv"
 else
 	how="gold sentences | tag-entities"
-	python3 "$TOP/tests/lib/score_entities.py" stream "$TOP/tests/gold/sentences.tsv" > "$tmp/in.tsv"
+	python3 "$TOP/tests/lib/gold_stream.py" "$TOP/tests/gold/sentences.tsv" > "$tmp/in.tsv"
 fi
 "$BIN/tag-entities" "$tmp/in.tsv" > "$tmp/out.tsv" || { echo "FAIL $name: tag-entities exited $?"; exit 0; }
 "$BIN/tag-entities" "$tmp/in.tsv" > "$tmp/out2.tsv"

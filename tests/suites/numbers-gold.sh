@@ -25,7 +25,7 @@ if [ -x "$BIN/segment" ]; then
 	fi
 else
 	how="gold segments | extract-numbers"
-	python3 "$TOP/tests/lib/numbers_stream.py" "$TOP/tests/gold/sentences.tsv" > "$tmp/seg.tsv"
+	python3 "$TOP/tests/lib/gold_stream.py" "$TOP/tests/gold/sentences.tsv" > "$tmp/seg.tsv"
 fi
 if ! "$BIN/extract-numbers" "$tmp/seg.tsv" > "$tmp/out.tsv" 2> "$tmp/err"; then
 	echo "FAIL $name: extract-numbers failed: $(head -n 3 "$tmp/err" | tr '\n' ' ')"; exit 0

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""Turn the gold segments (tests/gold/sentences.tsv: doc, kind, text) into the stream of
-docs/FORMAT.md, one seg row per segment, so extract-numbers can be scored before segment
-exists. usage: numbers_stream.py SENTENCES.tsv [REPEAT] > stream.tsv
+"""Turn gold segments (tests/gold/sentences*.tsv: doc, kind, text) into the stream of
+docs/FORMAT.md, one seg row per segment, so a stage can be scored when segment is not built.
+usage: gold_stream.py SENTENCES.tsv [REPEAT] > stream.tsv
 REPEAT (default 1) writes the whole set that many times, doc ids suffixed, for benchmarks."""
 import sys
+
+from tsvstream import escape
 
 COLS = "doc seg kind type start end text value unit mod".split()
 
 
-def esc(s):
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def main():
@@ -24,7 +24,7 @@ def main():
         for doc, kind, text in rows:
             d = doc if repeat == 1 else "%s.%d" % (doc, r)
             segno[d] = segno.get(d, 0) + 1
-            out.write("\t".join([d, str(segno[d]), "seg", kind, "0", "0", esc(text), "", "", ""]) + "\n")
+            out.write("\t".join([d, str(segno[d]), "seg", kind, "0", str(len(text.encode("utf-8"))), escape(text), "", "", ""]) + "\n")
 
 
 main()
