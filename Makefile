@@ -9,7 +9,9 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 CC      ?= cc
-PKGS    := libpcre2-8 libutf8proc
+# uchardet: charset detection (--encoding=auto); libxml-2.0: segment's HTML reader;
+# libxxhash: aggregate's hash table.
+PKGS    := libpcre2-8 libutf8proc uchardet libxml-2.0 libxxhash
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wpedantic
