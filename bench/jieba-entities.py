@@ -3,10 +3,10 @@
 
 Runs Debian's python3-jieba (jieba.posseg) over the segments of the sample pages that have
 gold entities, reads nr as PER, ns as LOC and nt as ORG, runs tag-entities over the same
-segments, and prints per-type precision, recall and F1 of both against tests/gold.
+segments, and prints per-type precision, recall and F1 of both against ../shared/gold.
 
   bench/jieba-entities.py [BIN [GOLD]]   BIN = directory of the programs (default bin),
-                                         GOLD = entities file (default tests/gold/entities.tsv;
+                                         GOLD = entities file (default ../shared/gold/entities.tsv;
                                          tests/gold/entities-dev.tsv scores pages 003 and 004)
 
 Segments come from `segment` when it is built, else from the sentences file beside GOLD.
@@ -84,7 +84,7 @@ def table(name, got, want):
 
 def main():
     binary_dir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, "bin"))
-    gold = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(TOP, "tests", "gold", "entities.tsv")
+    gold = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(TOP, "..", "shared", "gold", "entities.tsv")
     sentences = os.path.join(os.path.dirname(gold), os.path.basename(gold).replace("entities", "sentences"))
     want = sc.read_gold(gold)
     want = collections.Counter({k: v for k, v in want.items() if k[1] in ("PER", "LOC", "ORG")})
