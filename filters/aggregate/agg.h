@@ -21,6 +21,7 @@ struct agg {
 	struct where *where;
 	size_t nwhere;
 	int sorted, partial, merge, skip_bad, order_first;
+	int empty_error;            /* --empty=error: an empty value is a value, not missing */
 	unsigned mean_digits;
 	enum tbl_format in;
 	enum outfmt out;

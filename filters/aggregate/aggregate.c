@@ -7,17 +7,21 @@
 #include "cli.h"
 #include "out.h"
 
-enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV };
+enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV, OPT_SORTED, OPT_GROUPED,
+       OPT_EMPTY };
 
 static const struct cli_opt options[] = {
 	{ "group", 'g', "COLS", "group by these columns (names or numbers, a,b,c)" },
 	{ "where", 'w', "COL=VALUE", "only rows with COL = VALUE (COL!=VALUE: not); ANDed" },
 	{ "ops", 'o', "OPS", "operations, comma-separated (as operands)" },
-	{ "sorted", 's', NULL, "input grouped already: constant memory, streams" },
+	{ "sort", 's', NULL, "group whatever the order (the default; datamash's -s)" },
+	{ "grouped", OPT_GROUPED, NULL, "input grouped already: constant memory, streams" },
+	{ "sorted", OPT_SORTED, NULL, "the same as --grouped" },
 	{ "order", OPT_ORDER, "ORDER", "groups by 'key' (byte order, default) or 'first'" },
 	{ "partial", OPT_PARTIAL, NULL, "write mergeable states instead of results" },
 	{ "merge", 'm', NULL, "combine partials of --partial (FILEs, no OPs)" },
 	{ "skip-bad", OPT_SKIP_BAD, NULL, "skip non-numbers (counted on stderr), do not stop" },
+	{ "empty", OPT_EMPTY, "RULE", "empty values: 'missing' (skipped, default) or 'error'" },
 	{ "round", 'R', "N", "digits after the point of a mean (default 6)" },
 	{ "csv", OPT_CSV, NULL, "read and write CSV (a partial is always TSV)" },
 	{ "icsv", OPT_ICSV, NULL, "read CSV" },
@@ -33,10 +37,12 @@ static const char examples[] =
 	"  totals per unit:\n"
 	"    aggregate --where kind=num -g type,unit count sum:value\n"
 	"  across machines, a partial per part, then one merge:\n"
-	"    aggregate --partial -g unit sum:value part1.tsv > p1.tsv\n"
+	"    aggregate --partial -w kind=num -g unit sum:value part1.tsv > p1.tsv\n"
 	"    aggregate --merge p1.tsv p2.tsv\n"
 	"\nNumbers are plain decimals (-12.5, 3., .5; no exponent, no separators),\n"
-	"added exactly. Output: the group columns, then one column per operation.\n";
+	"added exactly. An empty value is missing (as SQL's NULL): every operation\n"
+	"on a column skips it, count without a column counts its row.\n"
+	"Output: the group columns, then one column per operation.\n";
 
 static void add_op(struct agg *a, const char *text)
 {
@@ -111,7 +117,13 @@ static void parse_options(struct agg *a, int argc, char **argv, int *explicit_ou
 		case 'g': set_groups(a, arg); break;
 		case 'w': add_where(a, arg); break;
 		case 'o': add_ops_list(a, arg); break;
-		case 's': a->sorted = 1; break;
+		case 's': break;   /* datamash's "sort first": hash mode groups any order */
+		case OPT_GROUPED: case OPT_SORTED: a->sorted = 1; break;
+		case OPT_EMPTY:
+			if (strcmp(arg, "missing") && strcmp(arg, "error"))
+				usage_error("--empty wants 'missing' or 'error', not '%s'", arg);
+			a->empty_error = strcmp(arg, "error") == 0;
+			break;
 		case 'm': a->merge = 1; break;
 		case 'p': a->out = OUT_PRETTY; *explicit_out = 1; break;
 		case 'R': {

@@ -100,6 +100,9 @@ static void add_row(struct agg *a, const char *file, const struct row *r, unsign
 		const struct opspec *s = &a->ops[i];
 		const struct field *f = field_at(r, s->col);
 		int bad;
+		/* an empty value is missing (SQL's NULL): only count without a column sees it */
+		if (!f->n && s->col >= 0 && !a->empty_error)
+			continue;
 		/* the two most common states inline; the rest through state_add */
 		if (s->op->kind == ST_COUNT) {
 			struct st_count *c = (struct st_count *)(st + s->off);

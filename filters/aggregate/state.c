@@ -147,7 +147,8 @@ int state_merge(const struct opspec *s, void *st, const char *p, size_t n)
 		/* empty: that part's group had no value */
 		return n ? state_add(s, st, p, n) : 0;
 	case ST_FIRST: case ST_LAST:
-		return state_add(s, st, p, n);
+		/* empty: that part's group had no value (empty values are missing) */
+		return n ? state_add(s, st, p, n) : 0;
 	case ST_BAG:
 		return bag_merge(&((struct st_bag *)st)->b, p, n);
 	}
