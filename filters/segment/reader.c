@@ -1,5 +1,6 @@
 /* reader: decoding and line splitting with source offsets. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -284,16 +285,58 @@ static int fill(struct reader *r)
 	return 1;
 }
 
-/* Position of the first CR or LF in q[from..), or q.n. */
+/* Paragraph separators other than LF: CR, form feed, U+2028, U+2029 and U+E40C (the
+ * private-use separator of Sogou news dumps). Returns the length of the one at p[0..n),
+ * 0 when there is none; n counts the bytes known, so a cut sequence is not taken. */
+static size_t separator_at(const char *p, size_t n)
+{
+	unsigned char b = (unsigned char)p[0];
+	if (b == '\r' || b == '\f')
+		return 1;
+	if (n >= 3 && ((b == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	                ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) ||
+	               (b == 0xEE && (unsigned char)p[1] == 0x90 && (unsigned char)p[2] == 0x8C)))
+		return 3;
+	return 0;
+}
+
+/* First byte of p[0..n) that may start a separator (CR, FF, 0xE2, 0xEE), or n. Eight
+ * bytes at a time: the line is scanned for LF by memchr already, and most of it is
+ * ideographs, whose lead bytes are E4..E9. */
+static size_t maybe_separator(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		uint64_t a = x ^ (ones * '\r'), b = x ^ (ones * '\f');
+		uint64_t c = x ^ (ones * 0xE2), d = x ^ (ones * 0xEE);
+		uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | ((d - ones) & ~d);
+		if (z & highs)
+			break;
+	}
+	for (; i < n; i++) {
+		unsigned char b = (unsigned char)p[i];
+		if (b == '\r' || b == '\f' || b == 0xE2 || b == 0xEE)
+			return i;
+	}
+	return n;
+}
+
+/* Position of the first line end (LF or a separator) in q[from..), or q.n. */
 static size_t find_eol(const struct reader *r, size_t from)
 {
 	const char *p = r->q.p + from;
 	size_t n = r->q.n - from;
 	const char *lf = memchr(p, '\n', n);
 	size_t lim = lf ? (size_t)(lf - p) : n;
-	const char *cr = memchr(p, '\r', lim);
-	if (cr)
-		return from + (size_t)(cr - p);
+	size_t i = 0;
+	while ((i += maybe_separator(p + i, lim - i)) < lim) {
+		if (separator_at(p + i, n - i))
+			return from + i;
+		i++;
+	}
 	return from + lim;
 }
 
@@ -307,9 +350,14 @@ static void take(struct reader *r, struct line *ln, size_t end)
 	r->qpos = end;
 }
 
-/* Skip the terminator at q[qpos]: CR, LF or CRLF. Returns -1 on error. */
+/* Skip the terminator at q[qpos]: CR, LF, CRLF or a separator. Returns -1 on error. */
 static int skip_eol(struct reader *r)
 {
+	size_t sep = separator_at(r->q.p + r->qpos, r->q.n - r->qpos);
+	if (sep == 3) {
+		r->qpos += 3;
+		return 0;
+	}
 	if (r->q.p[r->qpos] == '\r') {
 		if (r->qpos + 1 >= r->q.n && fill(r) < 0)
 			return -1;

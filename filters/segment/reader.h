@@ -1,7 +1,8 @@
 /* reader: one document's bytes turned into decoded lines. It strips a UTF-8 BOM, converts
- * other charsets through iconv, replaces invalid bytes with U+FFFD, ends lines at LF, CRLF
- * or CR, and keeps for every line where each piece of it lies in the source. A line longer
- * than the hold size is handed over as a head plus fragments, so memory stays bounded. */
+ * other charsets through iconv, replaces invalid bytes with U+FFFD, ends lines at LF, CRLF,
+ * CR, form feed, U+2028, U+2029 or U+E40C (the separator of Sogou news dumps), and keeps
+ * for every line where each piece of it lies in the source. A line longer than the hold
+ * size is handed over as a head plus fragments, so memory stays bounded. */
 #ifndef SEGMENT_READER_H
 #define SEGMENT_READER_H
 #include <iconv.h>
