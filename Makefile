@@ -25,11 +25,15 @@ endif
 BUILD   ?= build
 BIN     ?= bin
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CSV_LIBS   := $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
-ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS) -Icommon $(PKG_CFLAGS) -DTOOLKIT_VERSION='"$(VERSION)"'
-LDLIBS     := $(PKG_LIBS) $(CSV_LIBS) -pthread
+# The libraries' flags are asked of pkg-config when a recipe first needs them, not when make
+# reads this file: on a fresh machine `deps` (an order-only prerequisite of every object)
+# installs the libraries first, and the same make run then compiles and links against them.
+# (VAR = $(eval VAR := ...)$(VAR): computed once, on first use.)
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS) 2>/dev/null))$(PKG_LIBS)
+CSV_LIBS   = $(eval CSV_LIBS := $$(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv))$(CSV_LIBS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -Icommon $(PKG_CFLAGS) -DTOOLKIT_VERSION='"$(VERSION)"'
+LDLIBS     = $(PKG_LIBS) $(CSV_LIBS) -pthread
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 COMMON_SRC := $(wildcard common/*.c)
@@ -39,16 +43,21 @@ PROGRAMS   := $(notdir $(wildcard filters/*))
 BINS       := $(PROGRAMS:%=$(BIN)/%)
 EMBED      := $(BUILD)/scripts/embed
 
-.PHONY: all deps check check-san check-valgrind fuzz warnings unit run install uninstall bench clean
+.PHONY: all deps deps-test check check-san check-valgrind fuzz warnings unit run install uninstall bench clean
 .SECONDARY:
 
 all: $(BINS)
 
+# What is missing is installed (scripts/install-deps.sh): for building only what the build
+# needs, for the tests the tools they drive as well. With everything present nothing runs as
+# root, so a user without root builds as usual.
 deps:
-	@sh scripts/install-deps.sh
+	@sh scripts/install-deps.sh build
+deps-test:
+	@sh scripts/install-deps.sh build test
 
 # Objects: one rule for common/ and every filter; headers are tracked by -MMD.
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Ifilters/$(word 2,$(subst /, ,$*)) -I$(BUILD)/$(dir $*) -MMD -MP -c $< -o $@
 
@@ -56,7 +65,7 @@ $(LIBCOMMON): $(COMMON_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(EMBED): scripts/embed.c
+$(EMBED): scripts/embed.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -o $@ $<
 
@@ -74,11 +83,11 @@ $(1)_LIBOBJ := $$(filter-out $(BUILD)/filters/$(1)/$(1).o,$$($(1)_OBJ))
 $(BUILD)/filters/$(1)/data/%.c: filters/$(1)/data/% $(EMBED)
 	@mkdir -p $$(dir $$@)
 	$(EMBED) data_$$(shell printf '%s' '$$*' | tr -c 'A-Za-z0-9' '_') < $$< > $$@
-$(BUILD)/filters/$(1)/data/%.o: $(BUILD)/filters/$(1)/data/%.c
-	$(CC) $(ALL_CFLAGS) -c $$< -o $$@
+$(BUILD)/filters/$(1)/data/%.o: $(BUILD)/filters/$(1)/data/%.c | deps
+	$(CC) $$(ALL_CFLAGS) -c $$< -o $$@
 $(BIN)/$(1): $$($(1)_OBJ) $(LIBCOMMON)
 	@mkdir -p $(BIN)
-	$(CC) $(ALL_LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIBCOMMON) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIBCOMMON) $$(LDLIBS)
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call program,$(p))))
 
@@ -94,16 +103,16 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBCOMMON)
 define unitfilter
 $(BUILD)/tests/$(1)/test_%: $(BUILD)/tests/unit/$(1)/test_%.o $$($(1)_LIBOBJ) $(LIBCOMMON)
 	@mkdir -p $$(dir $$@)
-	$(CC) $(ALL_LDFLAGS) -o $$@ $$^ $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call unitfilter,$(p))))
-$(BUILD)/tests/unit/%.o: tests/unit/%.c
+$(BUILD)/tests/unit/%.o: tests/unit/%.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Ifilters/$(word 1,$(subst /, ,$*)) -MMD -MP -c $< -o $@
 
 unit: $(UNITS)
 
-check: deps
+check: deps-test
 	@$(MAKE) --no-print-directory all unit
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
@@ -112,20 +121,23 @@ check-san:
 	@$(MAKE) --no-print-directory check SANITIZE=1
 
 # The same tests with every program run under valgrind (memcheck, definite leaks).
-check-valgrind: deps
+check-valgrind:
+	@sh scripts/install-deps.sh build test valgrind
 	@$(MAKE) --no-print-directory all unit
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
 
 # The libFuzzer harnesses, FUZZ_SECONDS each (clang, ASan, UBSan; seed FUZZ_SEED, 0 = random).
-fuzz: deps
+fuzz:
+	@sh scripts/install-deps.sh build fuzz
 	@sh tests/fuzz/run.sh $(or $(FUZZ_SECONDS),60)
 
 # Every program and test compiled by gcc and by clang with warnings as errors.
-warnings: deps
+warnings:
+	@sh scripts/install-deps.sh build clang
 	@$(MAKE) --no-print-directory all unit CC=gcc BUILD=build-gcc BIN=build-gcc/bin CFLAGS='-O2 -Werror'
 	@$(MAKE) --no-print-directory all unit CC=clang BUILD=build-clang BIN=build-clang/bin CFLAGS='-O2 -Werror'
 
-run: deps all
+run: all
 	@BIN=$(BIN) sh pipelines/run.sh -j "$(or $(JOBS),1)" "$(or $(INPUT),data/sample)" "$(or $(OUT),out)"
 
 install: all

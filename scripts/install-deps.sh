@@ -1,43 +1,98 @@
 #!/bin/sh
-# Install what the build and the tests need, when it is missing. On Debian or Ubuntu the
-# packages come through apt-get (with sudo when not root); elsewhere this stops with one
-# message naming them.
+# usage: install-deps.sh [-n] [GROUP]...   (default: build; -n: only name what is missing)
+# Install what is missing for one or more purposes, and nothing else:
+#   build  the libraries, compiler and tools the programs are built with (make, make run)
+#   test   the tools the tests drive or compare with (make check)
+#   fuzz   clang and its libFuzzer runtime (make fuzz)
+#   clang  clang alone (make warnings)
+#   valgrind                           (make check-valgrind)
+# On Debian or Ubuntu the packages come through apt-get (with sudo when not root); elsewhere,
+# or without root or sudo, this stops with one message naming them (Debian names). When
+# everything is present it does nothing at all, so a user without root builds as usual.
 set -u
 need=""
-pkg-config --exists libpcre2-8 2>/dev/null || need="$need libpcre2-dev"
-pkg-config --exists libutf8proc 2>/dev/null || need="$need libutf8proc-dev"
-command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
-[ -f /usr/include/csv.h ] || pkg-config --exists libcsv 2>/dev/null || need="$need libcsv-dev"
-pkg-config --exists uchardet 2>/dev/null || need="$need libuchardet-dev"
-pkg-config --exists libxml-2.0 2>/dev/null || need="$need libxml2-dev"
-pkg-config --exists libxxhash 2>/dev/null || need="$need libxxhash-dev"
-command -v cc >/dev/null 2>&1 || need="$need gcc"
-command -v make >/dev/null 2>&1 || need="$need make"
-# the tests and benchmarks compare with and drive these
-command -v python3 >/dev/null 2>&1 || need="$need python3"
-command -v datamash >/dev/null 2>&1 || need="$need datamash"
-command -v parallel >/dev/null 2>&1 || need="$need parallel"
-command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
-command -v gnuplot >/dev/null 2>&1 || need="$need gnuplot-nox"
-command -v flock >/dev/null 2>&1 || need="$need util-linux"
-[ -x /usr/bin/time ] || need="$need time"
-command -v xz >/dev/null 2>&1 || need="$need xz-utils"
-command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
-command -v clang >/dev/null 2>&1 || need="$need clang"
-ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need="$need libclang-rt-14-dev"
-command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
-command -v shellcheck >/dev/null 2>&1 || need="$need shellcheck"
-command -v pg_ctlcluster >/dev/null 2>&1 || need="$need postgresql"
-command -v npm >/dev/null 2>&1 || need="$need npm"
-command -v mlr >/dev/null 2>&1 || need="$need miller"
-[ -d /usr/share/fonts/opentype/noto ] || need="$need fonts-noto-cjk"
-[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jieba' >/dev/null 2>&1 || need="$need python3-jieba"
-[ -z "$need" ] && exit 0
+add() { case " $need " in *" $1 "*) ;; *) need="$need $1" ;; esac; }
+have() { command -v "$1" >/dev/null 2>&1; }
+pc() { have pkg-config && pkg-config --exists "$1" 2>/dev/null; }
+py() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
 
-if command -v apt-get >/dev/null 2>&1; then
+build() {
+	have pkg-config || add pkg-config
+	pc libpcre2-8 || add libpcre2-dev
+	pc libutf8proc || add libutf8proc-dev
+	# libcsv ships no .pc file on Debian: its header says it is there.
+	[ -f /usr/include/csv.h ] || pc libcsv || add libcsv-dev
+	pc uchardet || add libuchardet-dev
+	pc libxml-2.0 || add libxml2-dev
+	pc libxxhash || add libxxhash-dev
+	have cc || add gcc
+	have make || add make
+}
+
+test_tools() {
+	have python3 || add python3
+	have datamash || add datamash
+	have parallel || add parallel
+	have sqlite3 || add sqlite3
+	have gnuplot || add gnuplot-nox
+	have flock || add util-linux
+	[ -x /usr/bin/time ] || add time
+	have xz || add xz-utils
+	have xmllint || add libxml2-utils
+	have shellcheck || add shellcheck
+	have mlr || add miller
+	have pg_ctlcluster || add postgresql
+	[ -d /usr/share/fonts/opentype/noto ] || add fonts-noto-cjk
+	py jieba || add python3-jieba
+	# The awk-heavy suites are run once more under gawk (tests must not depend on the awk).
+	have gawk || add gawk
+	# GNU parallel over real ssh (a private sshd on loopback) and --transfer (rsync).
+	[ -x /usr/sbin/sshd ] || add openssh-server
+	have ssh || add openssh-client
+	have rsync || add rsync
+	# run.sh --dask: a private scheduler and workers on loopback.
+	{ have dask && py distributed; } || add python3-distributed
+}
+
+clang_only() { have clang || add clang; }
+
+fuzz() {
+	clang_only
+	# The libFuzzer runtime: asked of clang itself (the file name differs by architecture
+	# and LLVM version); the package follows clang's major version.
+	if have clang; then
+		dir=$(mktemp -d "${TMPDIR:-/tmp}/fuzzprobe.XXXXXX") || exit 3
+		printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' >"$dir/p.c"
+		if ! clang -fsanitize=fuzzer,address,undefined -o "$dir/p" "$dir/p.c" >/dev/null 2>&1; then
+			v=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+			add "libclang-rt-${v:-14}-dev"
+		fi
+		rm -rf "$dir"
+	else
+		add libclang-rt-14-dev
+	fi
+}
+
+dry=0
+if [ "${1:-}" = -n ]; then dry=1; shift; fi
+[ $# -gt 0 ] || set -- build
+for g; do
+	case $g in
+	build) build ;;
+	test) test_tools ;;
+	fuzz) fuzz ;;
+	clang) clang_only ;;
+	valgrind) have valgrind || add valgrind ;;
+	*) echo "install-deps: unknown group '$g' (build, test, fuzz, clang, valgrind)" >&2; exit 2 ;;
+	esac
+done
+[ -z "$need" ] && exit 0
+if [ "$dry" = 1 ]; then echo "${need# }"; exit 0; fi
+
+if have apt-get; then
 	sudo=""
 	if [ "$(id -u)" != 0 ]; then
-		command -v sudo >/dev/null 2>&1 || { echo "install-deps: run as root or install sudo; packages needed:$need" >&2; exit 3; }
+		have sudo || { echo "install-deps: run as root or install sudo; packages needed:$need" >&2; exit 3; }
 		sudo=sudo
 	fi
 	echo "install-deps: installing$need" >&2

