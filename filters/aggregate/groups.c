@@ -182,14 +182,36 @@ void key_decode(const char *key, size_t n, size_t nkeys, struct field *f)
 		f[i] = next_field(key, &pos);
 }
 
+/* The second byte of the stream's escape of c (\\ \t \n \r), 0 when c is written as is. */
+static inline unsigned char esc_second(unsigned char c)
+{
+	static const unsigned char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
+	return esc[c];
+}
+
+int esc_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t n = an < bn ? an : bn, i = 0;
+	while (i < n && a[i] == b[i])
+		i++;
+	if (i == n)
+		return (an > bn) - (an < bn);
+	unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+	unsigned char ex = esc_second(x), ey = esc_second(y);
+	unsigned char fx = ex ? '\\' : x, fy = ey ? '\\' : y;
+	if (fx != fy)
+		return fx < fy ? -1 : 1;
+	return ex < ey ? -1 : 1;   /* both escaped, and different */
+}
+
 int key_cmp(const char *a, size_t an, const char *b, size_t bn, size_t nkeys)
 {
 	if (nkeys <= 1)
-		return bytes_cmp(a, an, b, bn);
+		return esc_cmp(a, an, b, bn);
 	size_t pa = 0, pb = 0;
 	for (size_t i = 0; i < nkeys; i++) {
 		struct field x = next_field(a, &pa), y = next_field(b, &pb);
-		int c = bytes_cmp(x.p, x.n, y.p, y.n);
+		int c = esc_cmp(x.p, x.n, y.p, y.n);
 		if (c)
 			return c;
 	}

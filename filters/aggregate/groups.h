@@ -68,7 +68,7 @@ static inline void groups_prefetch_group(const struct groups *g, uint64_t h)
 size_t groups_count(const struct groups *g);
 /* All groups in the order they were first seen (the array belongs to g). */
 struct group **groups_list(struct groups *g);
-/* Sort the list by key, field by field in byte order. */
+/* Sort the list by key (key_cmp). */
 void groups_sort(struct groups *g, size_t nkeys);
 void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), void *ctx);
 
@@ -78,6 +78,10 @@ void key_encode(struct buf *b, const struct field *f, size_t nf);
 void key_append(struct buf *b, const struct field *f, size_t nf);   /* b not cleared */
 /* Split an encoded key back into nkeys fields (pointing into key). */
 void key_decode(const char *key, size_t n, size_t nkeys, struct field *f);
+/* Keys are ordered as their fields are written to the stream, escapes included (\t after
+ * \\, not before '0'), so that the output is in LC_ALL=C sort order field by field and a
+ * sort of partials' lines puts them in the same order as a direct run. */
 int key_cmp(const char *a, size_t an, const char *b, size_t bn, size_t nkeys);
+int esc_cmp(const char *a, size_t an, const char *b, size_t bn);
 
 #endif

@@ -86,11 +86,11 @@ int state_add(const struct opspec *s, void *st, const char *p, size_t n)
 	return 0;
 }
 
-/* A count as written in a partial: digits only, no overflow. */
+/* A count as written in a partial: digits only, no leading zero, no overflow. */
 static int parse_count(const char *p, size_t n, unsigned long long *v)
 {
 	*v = 0;
-	if (!n)
+	if (!n || (n > 1 && p[0] == '0'))
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		if (p[i] < '0' || p[i] > '9' || __builtin_mul_overflow(*v, 10, v) ||
@@ -100,21 +100,37 @@ static int parse_count(const char *p, size_t n, unsigned long long *v)
 	return 0;
 }
 
-static int bag_merge(struct bag *b, const char *p, size_t n)
+/* Entries as bag_encode writes them and nothing else: counts of at least 1, values in
+ * strictly increasing byte order (so each once), numbers where the operation needs them.
+ * The whole state is checked before any of it is added, so a bad one changes nothing. */
+static int bag_merge(const struct opspec *s, struct bag *b, const char *p, size_t n)
 {
-	const char *end = p + n;
-	while (p < end) {
-		const char *star = memchr(p, '*', (size_t)(end - p));
-		const char *colon = star ? memchr(star, ':', (size_t)(end - star)) : NULL;
-		unsigned long long count, len;
-		if (!colon || parse_count(p, (size_t)(star - p), &count) < 0 ||
-		    parse_count(star + 1, (size_t)(colon - star - 1), &len) < 0 ||
-		    len > (unsigned long long)(end - colon - 1))
-			return -1;
-		bag_add(b, colon + 1, (size_t)len, count);
-		p = colon + 1 + len;
-		if (p < end && *p++ != ' ')
-			return -1;
+	const char *start = p, *end = p + n, *prev = NULL;
+	size_t prevn = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (p = start; p < end;) {
+			const char *star = memchr(p, '*', (size_t)(end - p));
+			const char *colon = star ? memchr(star, ':', (size_t)(end - star)) : NULL;
+			unsigned long long count, len;
+			struct fix f;
+			if (!colon || parse_count(p, (size_t)(star - p), &count) < 0 || count == 0 ||
+			    parse_count(star + 1, (size_t)(colon - star - 1), &len) < 0 ||
+			    len > (unsigned long long)(end - colon - 1))
+				return -1;
+			const char *v = colon + 1;
+			if (pass == 0) {
+				if ((prev && bytes_cmp(prev, prevn, v, (size_t)len) >= 0) ||
+				    (s->op->numeric && fix_parse(v, (size_t)len, &f) < 0))
+					return -1;
+				prev = v;
+				prevn = (size_t)len;
+			} else {
+				bag_add(b, v, (size_t)len, count);
+			}
+			p = v + len;
+			if (p < end && (*p++ != ' ' || p == end))
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -123,8 +139,21 @@ static int mean_merge(struct st_sum *m, const char *p, size_t n)
 {
 	const char *slash = memchr(p, '/', n);
 	unsigned long long k;
+	struct sum part = { { 0, 0 }, NULL };
+	struct dec d = DEC_INIT;
+	/* N values and their sum; no values can only sum to 0 */
 	if (!slash || parse_count(slash + 1, (size_t)(p + n - slash - 1), &k) < 0 ||
-	    sum_add_text(&m->s, p, (size_t)(slash - p)) < 0)
+	    sum_add_text(&part, p, (size_t)(slash - p)) < 0) {
+		sum_free(&part);
+		return -1;
+	}
+	sum_value(&part, &d);
+	int bad = k == 0 && !dec_is_zero(&d);
+	if (!bad)
+		sum_add_dec(&m->s, &d);
+	dec_free(&d);
+	sum_free(&part);
+	if (bad)
 		return -1;
 	count_add(&m->n, k);
 	return 0;
@@ -150,7 +179,7 @@ int state_merge(const struct opspec *s, void *st, const char *p, size_t n)
 		/* empty: that part's group had no value (empty values are missing) */
 		return n ? state_add(s, st, p, n) : 0;
 	case ST_BAG:
-		return bag_merge(&((struct st_bag *)st)->b, p, n);
+		return bag_merge(s, &((struct st_bag *)st)->b, p, n);
 	}
 	return -1;
 }
