@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include "cli.h"
+#include "html.h"
 #include "progress.h"
 #include "reader.h"
 #include "utf8.h"
@@ -418,14 +419,32 @@ int rd_line(struct reader *r, struct line *ln)
 	if (r->qpos == r->q.n && r->eof)
 		return 0;
 	ln->no = ++r->lineno;
-	return next_piece(r, ln) < 0 ? -1 : 1;
+	if (next_piece(r, ln) < 0)
+		return -1;
+	if (r->premap)
+		html_remap(&ln->m, r->premap);
+	return 1;
 }
 
 int rd_more(struct reader *r, struct line *ln)
 {
 	if (r->failed)
 		return -1;
-	return next_piece(r, ln) < 0 ? -1 : 1;
+	if (next_piece(r, ln) < 0)
+		return -1;
+	if (r->premap)
+		html_remap(&ln->m, r->premap);
+	return 1;
+}
+
+int rd_peek(struct reader *r, size_t n, const char **p, size_t *len)
+{
+	while (r->q.n - r->qpos < n && !r->eof)
+		if (fill(r) < 0)
+			return -1;
+	*p = r->q.p + r->qpos;
+	*len = r->q.n - r->qpos;
+	return 0;
 }
 
 void rd_close(struct reader *r)

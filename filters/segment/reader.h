@@ -42,6 +42,7 @@ struct reader {
 	struct tmap qm;
 	size_t qpos;
 	unsigned long long lineno;
+	const struct tmap *premap;    /* html.c: the input is a text extracted through this map */
 };
 
 /* Prepare the shared conversion for every document (exits 2 on an unknown charset). */
@@ -57,6 +58,9 @@ int rd_line(struct reader *r, struct line *ln);
 /* The next fragment of a line handed out incomplete: 1 (ln->complete says whether it
  * ends the line), -1 on error. */
 int rd_more(struct reader *r, struct line *ln);
+/* The decoded text not handed out yet, at least n bytes unless the document is shorter, for
+ * a look at a document's start; 0, or -1 on error. */
+int rd_peek(struct reader *r, size_t n, const char **p, size_t *len);
 /* Report the replacements made (once per document) and release the input. */
 void rd_close(struct reader *r);
 /* Bytes read from all sources so far (for --progress). */

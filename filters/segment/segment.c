@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "document.h"
+#include "html.h"
 #include "out.h"
 #include "pathlist.h"
 #include "progress.h"
@@ -23,7 +24,7 @@ extern const unsigned long data_abbrev_txt_len;
 
 enum {
 	OPT_DOC_ID = 512, OPT_FILES_FROM, OPT_CSV, OPT_TEXT, OPT_ID, OPT_ENCODING,
-	OPT_STRICT, OPT_NORMALIZE, OPT_MAX_CHARS, OPT_PROGRESS
+	OPT_STRICT, OPT_NORMALIZE, OPT_MAX_CHARS, OPT_PROGRESS, OPT_HTML, OPT_NO_HTML
 };
 
 static const struct cli_opt options[] = {
@@ -34,6 +35,8 @@ static const struct cli_opt options[] = {
 	{ "id", OPT_ID, "COL", "table input: the document id is column COL (default: the row number)" },
 	{ "csv", OPT_CSV, NULL, "table input is CSV, not TSV" },
 	{ "encoding", OPT_ENCODING, "NAME", "input charset, converted with iconv (GB18030, GBK, BIG5...)" },
+	{ "html", OPT_HTML, NULL, "documents are HTML (default: when they start with <!DOCTYPE or <html)" },
+	{ "no-html", OPT_NO_HTML, NULL, "documents are text, even when they start like HTML" },
 	{ "strict", OPT_STRICT, NULL, "an invalid byte is an error that ends its document" },
 	{ "normalize", OPT_NORMALIZE, "FORM", "normal form of the text column: nfkc (default), nfc, none" },
 	{ "max-chars", OPT_MAX_CHARS, "N", "no segment longer than N code points (default 2000)" },
@@ -68,6 +71,7 @@ struct config {
 	struct reader_opts ro;
 	struct doc_opts dopts;
 	int progress;
+	enum html_mode html;
 };
 
 static void parse(int argc, char **argv, struct config *c)
@@ -85,6 +89,8 @@ static void parse(int argc, char **argv, struct config *c)
 		case OPT_ENCODING: c->ro.encoding = arg; break;
 		case OPT_STRICT: c->ro.strict = 1; break;
 		case OPT_PROGRESS: c->progress = 1; break;
+		case OPT_HTML: c->html = HTML_ON; break;
+		case OPT_NO_HTML: c->html = HTML_OFF; break;
 		case OPT_NORMALIZE: {
 			int f = u8_form_parse(arg);
 			if (f < 0)
@@ -118,7 +124,7 @@ static void one_file(const struct config *c, const char *path)
 		cli_mark_bad();
 		return;
 	}
-	doc_run(&r, doc, &c->dopts);
+	html_run(&r, doc, &c->dopts, c->html);
 	rd_close(&r);
 	progress_file_done();
 }
@@ -161,7 +167,7 @@ static void one_table(const struct config *c, const char *path)
 		const char *text = (size_t)tcol < row->nf ? row->f[tcol].p : "";
 		size_t len = (size_t)tcol < row->nf ? row->f[tcol].n : 0;
 		rd_open_mem(&r, id.p, text, len);
-		doc_run(&r, id.p, &c->dopts);
+		html_run(&r, id.p, &c->dopts, c->html);
 		rd_close(&r);
 		progress_file_done();
 	}
