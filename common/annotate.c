@@ -5,7 +5,10 @@
 #include <string.h>
 #include "annotate.h"
 #include "input.h"
+#include "meter.h"
 #include "out.h"
+#include "pathlist.h"
+#include "rowout.h"
 #include "stream.h"
 #include "utf8.h"
 
@@ -135,7 +138,7 @@ static void write_anns(const char *doc, const char *segno, const char *text)
 			f[S_UNIT] = (struct field){ set.arena.p + a->unit, strlen(set.arena.p + a->unit) };
 		if (a->mod != (size_t)-1)
 			f[S_MOD] = (struct field){ set.arena.p + a->mod, strlen(set.arena.p + a->mod) };
-		tsv_write_row(f, S_NCOLS);
+		row_write(f, S_NCOLS);
 	}
 }
 
@@ -194,7 +197,7 @@ static void group_flush(void)
 		for (int c = 0; c < S_NCOLS; c++)
 			f[c] = (struct field){ (char *)gfield(r, c), gflen(r, c) };
 		if (!only)
-			tsv_write_row(f, S_NCOLS);
+			row_write(f, S_NCOLS);
 	}
 	if (grp.open) {
 		size_t np = grp.nrows - 1;
@@ -240,22 +243,32 @@ static int do_stream(struct table *t)
 
 /* ---- table and line input ---- */
 
-static const char *text_col, *id_col;
-static int csv_in, lines_in;
+static const char *text_col, *id_col, *doc_id, *files_from, *encoding = "auto";
+static int csv_in, lines_in, no_header, nul_names;
+static unsigned long long bytes_done;   /* input bytes of the files finished (--progress) */
+static struct buf name_buf;
+
+/* The doc column for input path: --doc-id for standard input, else the name, escaped
+ * when it is not UTF-8 (docs/FORMAT.md). */
+static const char *doc_of(const char *path)
+{
+	if (doc_id && strcmp(path, "-") == 0)
+		return doc_id;
+	return u8_name_id(path, &name_buf);
+}
 
 static int do_table(struct table *t)
 {
 	struct row *r;
-	if (!tbl_header(t))
+	if (!tbl_header(t) && !no_header)
 		return tbl_next(t, &r);   /* empty input (or a read error, reported there) */
 	/* Columns are checked against the header before any row, so a header-only table
 	 * with a wrong column name is reported too. */
-	int tc = tbl_col(t, text_col), ic = id_col ? tbl_col(t, id_col) : -1;
-	if (tc < 0 || (id_col && ic < 0)) {
-		warn_at(tbl_name(t), 1, "no column '%s' in the header", tc < 0 ? text_col : id_col);
+	int tc = tbl_find(t, text_col, "--text"), ic = -1;
+	if (tc < 0 || (id_col && (ic = tbl_find(t, id_col, "--id")) < 0))
 		return 0;
-	}
 	int rc = tbl_next(t, &r);
+	const char *name = doc_of(tbl_name(t));
 	if (rc <= 0)
 		return rc;
 	struct buf doc = BUF_INIT, text = BUF_INIT;
@@ -263,19 +276,29 @@ static int do_table(struct table *t)
 	do {
 		char segno[24], end[24];
 		n++;
+		if ((size_t)tc >= r->nf || (size_t)ic >= r->nf) {
+			/* only without a header, where rows may differ in width */
+			warn_at(tbl_name(t), r->line, "no column %d in this row; row skipped",
+			        ((size_t)tc >= r->nf ? tc : ic) + 1);
+			continue;
+		}
 		buf_clear(&doc);
 		buf_clear(&text);
 		if (ic >= 0)
 			buf_add(&doc, r->f[ic].p, r->f[ic].n);
 		else
-			buf_adds(&doc, tbl_name(t));
+			buf_adds(&doc, name);
 		snprintf(segno, sizeof segno, "%llu", ic >= 0 ? 1ULL : n);
 		buf_add(&text, r->f[tc].p, r->f[tc].n);
 		snprintf(end, sizeof end, "%zu", text.n);
-		const char *row[S_NCOLS] = { doc.p, segno, "seg", "sent", "0", end, text.p, NULL, NULL, NULL };
-		if (!only)
-			tsv_write_strs(row, S_NCOLS);
+		if (!only) {
+			struct field f[S_NCOLS] = { { doc.p, doc.n }, { segno, strlen(segno) }, { "seg", 3 },
+				{ "sent", 4 }, { "0", 1 }, { end, strlen(end) }, { text.p, text.n },
+				{ NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+			row_write(f, S_NCOLS);
+		}
 		annotate_one(doc.p, segno, "sent", text.p, text.n, NULL, 0);
+		meter_tick(bytes_done + tbl_offset(t));
 	} while ((rc = tbl_next(t, &r)) == 1);
 	buf_free(&doc);
 	buf_free(&text);
@@ -293,6 +316,7 @@ static int do_lines(const char *path)
 	char *p;
 	ssize_t n;
 	unsigned long long start = in.off;
+	const char *doc = doc_of(path);
 	while ((n = in_getline(&in, &p, NULL)) >= 0) {
 		unsigned long long off = start, end = start + (unsigned long long)n;
 		start = in.off;
@@ -320,14 +344,16 @@ static int do_lines(const char *path)
 		char save = p[len];
 		p[len] = '\0';   /* the line's '\n' or the repair buffer's spare byte */
 		if (!only) {
-			struct field f[S_NCOLS] = { { (char *)path, strlen(path) }, { segno, strlen(segno) },
+			struct field f[S_NCOLS] = { { (char *)doc, strlen(doc) }, { segno, strlen(segno) },
 				{ "seg", 3 }, { "sent", 4 }, { s, strlen(s) }, { e, strlen(e) }, { p, len },
 				{ NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
-			tsv_write_row(f, S_NCOLS);
+			row_write(f, S_NCOLS);
 		}
-		annotate_one(path, segno, "sent", p, len, NULL, 0);
+		annotate_one(doc, segno, "sent", p, len, NULL, 0);
 		p[len] = save;
+		meter_tick(bytes_done + in.off);
 	}
+	bytes_done += in.off;
 	int rc = in.err ? -1 : 0;
 	if (in.err)
 		warn_at(path, 0, "read error: %s", strerror(in.err));
@@ -338,40 +364,64 @@ static int do_lines(const char *path)
 
 static int do_file(const char *path)
 {
-	if (lines_in)
-		return do_lines(path);
-	struct table *t = tbl_open(path, csv_in ? TBL_CSV : TBL_TSV, 1);
+	int rc;
+	if (lines_in) {
+		rc = do_lines(path);
+		meter_file_done();
+		return rc;
+	}
+	struct table *t = tbl_open(path, csv_in ? TBL_CSV : TBL_TSV, !no_header);
 	if (!t)
 		return -1;
-	int rc;
 	if (text_col) {
 		rc = do_table(t);
+	} else if (tbl_header(t) && !stream_is_header(tbl_header(t))) {
+		/* Said once, before any row is read: the rows of another table would each be
+		 * reported as the wrong width otherwise. */
+		warn_at(tbl_name(t), 1, "not an annotation stream (the header must be doc seg kind type "
+		        "start end text value unit mod); use --lines for plain text or --text COL for a table");
+		rc = 0;
 	} else {
-		struct row *r;
-		rc = tbl_next(t, &r);
-		if (rc >= 0 && tbl_header(t) && !stream_is_header(tbl_header(t))) {
-			warn_at(path, 1, "not an annotation stream (the header must be doc seg kind type start "
-			        "end text value unit mod); use --lines for plain text or --text COL for a table");
-			rc = 0;
-		} else if (rc == 1) {
-			stream_row(r);
-			rc = do_stream(t);
-		}
+		rc = do_stream(t);
 	}
+	bytes_done += tbl_offset(t);
+	meter_file_done();
 	tbl_close(t);
 	return rc;
 }
 
+static int do_list(void)
+{
+	struct pathlist pl;
+	if (pl_open(&pl, files_from, nul_names) < 0) {
+		warn_at(files_from, 0, "%s", strerror(errno));
+		return -1;
+	}
+	int failed = 0;
+	const char *name;
+	while ((name = pl_next(&pl)))
+		failed |= do_file(name) < 0;
+	pl_close(&pl);
+	return failed ? -1 : 0;
+}
+
 /* ---- options and main ---- */
 
-enum { OPT_CSV = 256, OPT_TEXT, OPT_ID, OPT_LINES, OPT_ONLY };
+enum { OPT_TEXT = 256, OPT_ID, OPT_LINES, OPT_ONLY, OPT_DOC_ID, OPT_FILES_FROM, OPT_ENCODING,
+       OPT_NO_HEADER, OPT_PROGRESS };
 
 static const struct cli_opt driver_opts[] = {
 	{ "text", OPT_TEXT, "COL", "read a headed TSV (or CSV) table; COL (name or number) holds the text" },
 	{ "id", OPT_ID, "COL", "with --text: the column that names each row's document" },
-	{ "csv", OPT_CSV, NULL, "the table is CSV (RFC 4180 quoting), not TSV" },
+	{ "no-header", OPT_NO_HEADER, NULL, "with --text: the table has no header line; name columns by number" },
 	{ "lines", OPT_LINES, NULL, "read plain text, one segment per line" },
+	ROWOUT_OPTIONS,
 	{ "only", OPT_ONLY, NULL, "write only the rows this program adds (and the header)" },
+	{ "files-from", OPT_FILES_FROM, "FILE", "read the names of the input files from FILE, one a line" },
+	{ "null", '0', NULL, "with --files-from: names are separated by NUL bytes" },
+	{ "doc-id", OPT_DOC_ID, "NAME", "document id of standard input with --lines or --text (default '-')" },
+	{ "encoding", OPT_ENCODING, "NAME", "charset of --lines and --text input: auto (default), UTF-8, GBK..." },
+	{ "progress", OPT_PROGRESS, NULL, "show bytes, files and MB/s on stderr" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -398,41 +448,56 @@ int annotate_main(int argc, char **argv, const struct annotator *a)
 	buf_addf(&usage, "[OPTION]... [FILE]...");
 	struct cli_spec spec = { usage.p, a->summary, opts, a->epilog };
 	const char *arg;
-	int key;
+	int key, progress = 0;
 	while ((key = cli_next(argc, argv, &spec, &arg)) != -1) {
+		if (row_option(key))
+			continue;
 		switch (key) {
-		case OPT_CSV: csv_in = 1; break;
 		case OPT_TEXT: text_col = arg; break;
 		case OPT_ID: id_col = arg; break;
 		case OPT_LINES: lines_in = 1; break;
 		case OPT_ONLY: only = 1; break;
+		case OPT_NO_HEADER: no_header = 1; break;
+		case OPT_DOC_ID: doc_id = arg; break;
+		case OPT_FILES_FROM: files_from = arg; break;
+		case '0': nul_names = 1; break;
+		case OPT_ENCODING: encoding = arg; break;
+		case OPT_PROGRESS: progress = 1; break;
 		default:
 			if (!a->option)
 				usage_error("unexpected option");
 			a->option(key, arg);
 		}
 	}
+	csv_in = row_options_done();
 	if (lines_in && (text_col || csv_in))
-		usage_error("--lines cannot be combined with --text or --csv");
-	if (csv_in && !text_col)
-		usage_error("--csv needs --text COL");
+		usage_error("--lines cannot be combined with --text or CSV input");
 	if (id_col && !text_col)
 		usage_error("--id needs --text COL");
+	if (no_header && !text_col)
+		usage_error("--no-header goes with --text COL (the stream always has its header)");
+	if (nul_names && !files_from)
+		usage_error("-0 goes with --files-from");
+	if (!*encoding)
+		usage_error("--encoding needs a charset name (or auto)");
 	if (a->init)
 		a->init();
+	meter_start(progress);
 	stream_write_header();
 	int first = cli_optind(), failed = 0;
-	if (first >= argc) {
+	if (files_from)
+		failed |= do_list() < 0;
+	for (int i = first; i < argc; i++)
+		failed |= do_file(argv[i]) < 0;
+	if (!files_from && first >= argc)
 		failed |= do_file("-") < 0;
-	} else {
-		for (int i = first; i < argc; i++)
-			failed |= do_file(argv[i]) < 0;
-	}
+	meter_done(bytes_done);
 	if (a->fini)
 		a->fini();
 	out_finish();
 	free(opts);
 	buf_free(&usage);
+	buf_free(&name_buf);
 	free(set.a);
 	buf_free(&set.arena);
 	free(cpoff);

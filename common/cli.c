@@ -1,6 +1,7 @@
 /* cli: program name, fatal/warn, exit statuses, allocation and option parsing. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,9 @@ static int bad_seen;
 void cli_init(const char *name)
 {
 	progname = name;
+	/* Past `ulimit -f` a write should fail with EFBIG, reported as a write error (status
+	 * 3), not kill the program silently with SIGXFSZ. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 static void vsay(const char *where, const char *fmt, va_list ap)

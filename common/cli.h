@@ -13,7 +13,8 @@ enum exit_status {
 
 extern const char *progname;
 
-/* Remember the program name (basename of argv[0] is ignored: name is given). */
+/* Remember the program name (basename of argv[0] is ignored: name is given), and ignore
+ * SIGXFSZ so that a file size limit is a write error like any other. */
 void cli_init(const char *name);
 
 /* Print "prog: msg" on stderr and exit with status. */

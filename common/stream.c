@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "out.h"
+#include "rowout.h"
 #include "stream.h"
 
 const char *const stream_cols[S_NCOLS] = {
@@ -10,7 +11,7 @@ const char *const stream_cols[S_NCOLS] = {
 
 void stream_write_header(void)
 {
-	out_puts("doc\tseg\tkind\ttype\tstart\tend\ttext\tvalue\tunit\tmod\n");
+	row_header_strs(stream_cols, S_NCOLS);
 }
 
 int stream_is_header(const struct row *h)
@@ -25,11 +26,13 @@ int stream_is_header(const struct row *h)
 	return 1;
 }
 
-/* Bytes that need an escape; everything else is copied in runs. */
-static const unsigned char special[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
+/* Bytes that need an escape; everything else is copied in runs. NUL is escaped too: a raw
+ * NUL breaks PostgreSQL's COPY and C-string consumers (SQLite's text import). */
+static const unsigned char special[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r',
+                                            ['\0'] = '0' };
 
-/* Does any byte of w need an escape? Word-at-a-time: a byte below 0x0E (TAB, LF, CR and
- * a few harmless controls) or a backslash; false positives only cost the slow path. */
+/* Does any byte of w need an escape? Word-at-a-time: a byte below 0x0E (NUL, TAB, LF, CR
+ * and a few harmless controls) or a backslash; false positives only cost the slow path. */
 static int word_special(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;

@@ -60,6 +60,7 @@ size_t tsv_unescape(char *p, size_t n, int *bad)
 		case 't': *d++ = '\t'; break;
 		case 'n': *d++ = '\n'; break;
 		case 'r': *d++ = '\r'; break;
+		case '0': *d++ = '\0'; break;
 		default:
 			*bad = 1;
 			*d++ = '\\';
@@ -245,6 +246,23 @@ static void queue_compact(struct table *t)
 	t->qr = t->qnext = t->qnextf = 0;
 }
 
+/* libcsv (strict) refused the input: bad data, reported at its line. At the end of the
+ * input that is all; within it, the record is dropped and parsing starts afresh on the
+ * next line, as a row of the wrong width is skipped. */
+static void csv_failed(struct table *t, unsigned long long line, const char *what)
+{
+	if (csv_error(&t->csv) != CSV_EPARSE)
+		fatal(EXIT_SYS, "%s: CSV parser: %s", t->in.name, csv_strerror(csv_error(&t->csv)));
+	warn_at(t->in.name, line, "%s", what);
+	t->bad++;
+	t->qf -= t->cur_fields;
+	t->cur_fields = 0;
+	t->row_start = 0;
+	csv_free(&t->csv);
+	if (csv_init(&t->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		fatal(EXIT_SYS, "out of memory");
+}
+
 static int next_csv(struct table *t)
 {
 	for (;;) {
@@ -261,21 +279,28 @@ static int next_csv(struct table *t)
 		if (n < 0) {
 			if (t->in.err)
 				return -1;
-			/* a last row without newline, or an unclosed quote, ends here */
-			csv_fini(&t->csv, csv_field_cb, csv_row_cb, t);
+			/* a last row without newline ends here; an unclosed quote is an error (it
+			 * would swallow every later record into one field) */
+			if (csv_fini(&t->csv, csv_field_cb, csv_row_cb, t) != 0)
+				csv_failed(t, t->row_start, "unterminated quoted field at the end of the input "
+				           "(the record starts here)");
 			t->csv_done = 1;
 			continue;
 		}
 		if (!t->row_start)
 			t->row_start = t->in.line;
 		strip_line(t, &p, &n);
-		if (csv_parse(&t->csv, p, (size_t)n, csv_field_cb, csv_row_cb, t) != (size_t)n)
-			fatal(EXIT_SYS, "%s: CSV parser: %s", t->in.name, csv_strerror(csv_error(&t->csv)));
+		if (csv_parse(&t->csv, p, (size_t)n, csv_field_cb, csv_row_cb, t) != (size_t)n) {
+			csv_failed(t, t->in.line, "malformed CSV: a quote inside an unquoted field or after "
+			           "a closing quote; record skipped");
+			continue;
+		}
 		t->at_nl = 1;
 		size_t nl = csv_parse(&t->csv, "\n", 1, csv_field_cb, csv_row_cb, t);
 		t->at_nl = 0;
 		if (nl != 1)
-			fatal(EXIT_SYS, "%s: CSV parser: %s", t->in.name, csv_strerror(csv_error(&t->csv)));
+			csv_failed(t, t->in.line, "malformed CSV: a quote inside an unquoted field or after "
+			           "a closing quote; record skipped");
 	}
 }
 
@@ -296,7 +321,7 @@ struct table *tbl_open(const char *path, enum tbl_format fmt, int header)
 	t->has_header = header;
 	t->strict = header;
 	t->first = 1;
-	if (fmt == TBL_CSV && csv_init(&t->csv, 0) != 0)
+	if (fmt == TBL_CSV && csv_init(&t->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		fatal(EXIT_SYS, "out of memory");
 	if (header && next_any(t) == 1)
 		keep_header(t);
@@ -338,9 +363,33 @@ int tbl_col(const struct table *t, const char *spec)
 	return -1;
 }
 
+int tbl_find(const struct table *t, const char *spec, const char *what)
+{
+	int c = tbl_col(t, spec);
+	unsigned long long line = t->header.f ? t->header.line : 0;
+	if (c < 0) {
+		warn_at(t->in.name, line, "no column '%s' (%s) in the header", spec, what);
+		return -1;
+	}
+	size_t len = strlen(spec);
+	if (t->header.f && t->header.f[c].n == len && memcmp(t->header.f[c].p, spec, len) == 0)
+		for (size_t i = (size_t)c + 1; i < t->header.nf; i++)
+			if (t->header.f[i].n == len && memcmp(t->header.f[i].p, spec, len) == 0) {
+				warn_at(t->in.name, line, "column '%s' (%s) is in the header twice (columns %d "
+				        "and %zu): name it by number", spec, what, c + 1, i + 1);
+				return -1;
+			}
+	return c;
+}
+
 void tbl_strict_width(struct table *t, int on)
 {
 	t->strict = on;
+}
+
+unsigned long long tbl_offset(const struct table *t)
+{
+	return t->in.off;
 }
 
 const char *tbl_name(const struct table *t)

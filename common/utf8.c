@@ -262,3 +262,34 @@ size_t u8_width(const char *s, size_t n)
 	}
 	return w;
 }
+
+const char *u8_name_id(const char *name, struct buf *out)
+{
+	size_t n = strlen(name);
+	if (u8_valid_prefix(name, n) == n && !strstr(name, "\\x"))
+		return name;
+	buf_clear(out);
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i = 0;
+	while (i < n) {
+		size_t ok = u8_valid_prefix(name + i, n - i);
+		for (size_t k = i; k < i + ok; k++) {
+			if (name[k] == '\\' && name[k + 1] == 'x')
+				buf_add(out, "\\x5C", 4);
+			else
+				buf_addc(out, name[k]);
+		}
+		i += ok;
+		if (i >= n)
+			break;
+		int32_t cp;
+		size_t l = u8_decode(name + i, n - i, &cp);
+		for (size_t k = i; k < i + l; k++) {
+			unsigned char c = (unsigned char)name[k];
+			char e[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+			buf_add(out, e, 4);
+		}
+		i += l;
+	}
+	return out->p ? out->p : "";
+}

@@ -25,6 +25,12 @@ size_t u8_count(const char *p, size_t n);
 /* Byte offset of the code point with index cpi in valid p[0..n) (n when past the end). */
 size_t u8_offset(const char *p, size_t n, size_t cpi);
 
+/* A file name as a document id (docs/FORMAT.md): valid UTF-8 is kept; each byte of an
+ * invalid sequence becomes \xHH (upper-case hex) and a backslash before 'x' becomes \x5C,
+ * so the id is UTF-8 and two different names never give the same id. Returns name when
+ * nothing changes, else out->p (out is cleared first). */
+const char *u8_name_id(const char *name, struct buf *out);
+
 enum u8_form { U8_NONE, U8_NFC, U8_NFKC };
 /* Append the normalised form of valid p[0..n) to out. ASCII input is copied as is. */
 void u8_normalize(const char *p, size_t n, enum u8_form form, struct buf *out);

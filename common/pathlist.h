@@ -1,7 +1,7 @@
-/* pathlist: the file names given by --files-from, one a line or NUL-separated (-0), read
- * as they are needed so that a list of millions of names costs no memory. */
-#ifndef SEGMENT_PATHLIST_H
-#define SEGMENT_PATHLIST_H
+/* pathlist: the file names of --files-from (every program), one a line or NUL-separated
+ * (-0), read as they are needed so that a list of millions of names costs no memory. */
+#ifndef COMMON_PATHLIST_H
+#define COMMON_PATHLIST_H
 #include "buf.h"
 #include "input.h"
 
