@@ -276,7 +276,7 @@ static int do_table(struct table *t)
 	do {
 		char segno[24], end[24];
 		n++;
-		if ((size_t)tc >= r->nf || (size_t)ic >= r->nf) {
+		if ((size_t)tc >= r->nf || (ic >= 0 && (size_t)ic >= r->nf)) {
 			/* only without a header, where rows may differ in width */
 			warn_at(tbl_name(t), r->line, "no column %d in this row; row skipped",
 			        ((size_t)tc >= r->nf ? tc : ic) + 1);
