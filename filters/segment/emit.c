@@ -1,10 +1,12 @@
 /* emit: normalise the text and write the ten columns. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "buf.h"
 #include "emit.h"
 #include "normalize.h"
 #include "out.h"
+#include "rowout.h"
 #include "stream.h"
 
 /* Does p[0..n) hold a byte the stream escapes (\\, tab, newline, carriage return)? Eight
@@ -48,6 +50,22 @@ static void write_text(const char *p, size_t n)
 		out_write(p, n);
 }
 
+/* CSV or JSONL (rowout.h): the same ten columns through the general writer. */
+static void emit_other(struct emitter *e, const struct buf *text, unsigned long long start,
+                       unsigned long long end)
+{
+	char seg[24], s[24], en[24], para[24];
+	snprintf(seg, sizeof seg, "%llu", ++e->seg);
+	snprintf(s, sizeof s, "%llu", start);
+	snprintf(en, sizeof en, "%llu", end);
+	snprintf(para, sizeof para, "%llu", e->para);
+	struct field f[S_NCOLS] = {
+		{ (char *)e->doc, strlen(e->doc) }, { seg, strlen(seg) }, { "seg", 3 },
+		{ (char *)e->type, strlen(e->type) }, { s, strlen(s) }, { en, strlen(en) },
+		{ text->p, text->n }, { para, strlen(para) }, { NULL, 0 }, { NULL, 0 } };
+	row_write(f, S_NCOLS);
+}
+
 void emit_row(struct emitter *e, const char *p, size_t n,
               unsigned long long start, unsigned long long end)
 {
@@ -56,6 +74,10 @@ void emit_row(struct emitter *e, const char *p, size_t n,
 	norm_text(p, n, e->form, &text);
 	if (text.n == 0)
 		return;
+	if (row_format() != ROW_TSV) {
+		emit_other(e, &text, start, end);
+		return;
+	}
 	tsv_write_field(e->doc, strlen(e->doc));
 	put_num(++e->seg);
 	out_write("\tseg\t", 5);

@@ -10,6 +10,8 @@
 #include "out.h"
 #include "pathlist.h"
 #include "progress.h"
+#include "rowout.h"
+#include "meter.h"
 #include "reader.h"
 #include "sentences.h"
 #include "stream.h"
@@ -23,7 +25,7 @@ extern const unsigned long data_abbrev_txt_len;
 #define HOLD (64 * 1024)
 
 enum {
-	OPT_DOC_ID = 512, OPT_FILES_FROM, OPT_CSV, OPT_TEXT, OPT_ID, OPT_ENCODING,
+	OPT_DOC_ID = 512, OPT_FILES_FROM, OPT_NO_HEADER, OPT_TEXT, OPT_ID, OPT_ENCODING,
 	OPT_STRICT, OPT_NORMALIZE, OPT_MAX_CHARS, OPT_PROGRESS, OPT_HTML, OPT_NO_HTML
 };
 
@@ -33,7 +35,8 @@ static const struct cli_opt options[] = {
 	{ "null", '0', NULL, "with --files-from: names are separated by NUL bytes" },
 	{ "text", OPT_TEXT, "COL", "table input: a headed TSV, one document per row in column COL" },
 	{ "id", OPT_ID, "COL", "table input: the document id is column COL (default: the row number)" },
-	{ "csv", OPT_CSV, NULL, "table input is CSV, not TSV" },
+	{ "no-header", OPT_NO_HEADER, NULL, "table input has no header line: name columns by number" },
+	ROWOUT_OPTIONS,
 	{ "encoding", OPT_ENCODING, "NAME", "input charset, converted with iconv (GB18030, GBK, BIG5...)" },
 	{ "html", OPT_HTML, NULL, "documents are HTML (default: when they start with <!DOCTYPE or <html)" },
 	{ "no-html", OPT_NO_HTML, NULL, "documents are text, even when they start like HTML" },
@@ -67,7 +70,7 @@ static const struct cli_spec spec = {
 
 struct config {
 	const char *doc_id, *files_from, *text_col, *id_col;
-	int nul, csv;
+	int nul, csv, icsv, no_header;
 	struct reader_opts ro;
 	struct doc_opts dopts;
 	int progress;
@@ -79,13 +82,16 @@ static void parse(int argc, char **argv, struct config *c)
 	const char *arg;
 	int key;
 	while ((key = cli_next(argc, argv, &spec, &arg)) != -1) {
+		c->icsv |= key == ROWOPT_ICSV;
+		if (row_option(key))
+			continue;
 		switch (key) {
 		case OPT_DOC_ID: c->doc_id = arg; break;
+		case OPT_NO_HEADER: c->no_header = 1; break;
 		case OPT_FILES_FROM: c->files_from = arg; break;
 		case '0': c->nul = 1; break;
 		case OPT_TEXT: c->text_col = arg; break;
 		case OPT_ID: c->id_col = arg; break;
-		case OPT_CSV: c->csv = 1; break;
 		case OPT_ENCODING: c->ro.encoding = arg; break;
 		case OPT_STRICT: c->ro.strict = 1; break;
 		case OPT_PROGRESS: c->progress = 1; break;
@@ -105,8 +111,13 @@ static void parse(int argc, char **argv, struct config *c)
 			break;
 		}
 	}
-	if ((c->csv || c->id_col) && !c->text_col)
+	/* --csv reads a table as CSV and writes CSV; raw documents are no table, so without
+	 * --text it only chooses the output. */
+	c->csv = row_options_done() && c->text_col;
+	if ((c->icsv || c->id_col || c->no_header) && !c->text_col)
 		usage_error("table input needs --text COL");
+	if (c->ro.encoding && !*c->ro.encoding)
+		usage_error("--encoding needs a charset name (or auto)");
 	if (c->text_col && c->ro.encoding)
 		usage_error("--encoding applies to raw documents, not to table input");
 	if (c->nul && !c->files_from)
@@ -118,7 +129,8 @@ static void one_file(const struct config *c, const char *path)
 	static struct reader r;
 	r.o = c->ro;
 	int is_stdin = strcmp(path, "-") == 0;
-	const char *doc = is_stdin && c->doc_id ? c->doc_id : path;
+	static struct buf name;
+	const char *doc = is_stdin && c->doc_id ? c->doc_id : u8_name_id(path, &name);
 	if (rd_open_file(&r, path, is_stdin ? "-" : path) < 0) {
 		warn("%s: %s", path, strerror(errno));
 		cli_mark_bad();
@@ -132,18 +144,18 @@ static void one_file(const struct config *c, const char *path)
 /* Find the --text and --id columns in the header; 0, or -1 after a message. */
 static int find_columns(const struct config *c, struct table *t, const char *path, int *tcol, int *icol)
 {
-	*tcol = tbl_col(t, c->text_col);
-	*icol = c->id_col ? tbl_col(t, c->id_col) : -1;
-	if (*tcol >= 0 && (!c->id_col || *icol >= 0))
+	(void)path;
+	*tcol = tbl_find(t, c->text_col, "--text");
+	*icol = -1;
+	if (*tcol >= 0 && (!c->id_col || (*icol = tbl_find(t, c->id_col, "--id")) >= 0))
 		return 0;
-	warn("%s: no column '%s' in the header", path, *tcol < 0 ? c->text_col : c->id_col);
-	cli_mark_bad();
+	*tcol = -1;
 	return -1;
 }
 
 static void one_table(const struct config *c, const char *path)
 {
-	struct table *t = tbl_open(path, c->csv ? TBL_CSV : TBL_TSV, 1);
+	struct table *t = tbl_open(path, c->csv ? TBL_CSV : TBL_TSV, !c->no_header);
 	if (!t) {
 		cli_mark_bad();
 		return;
@@ -212,6 +224,7 @@ int main(int argc, char **argv)
 	rd_setup(&c.ro);
 	spl_set_abbrevs(data_abbrev_txt, data_abbrev_txt_len);
 	progress_start(c.progress);
+	meter_start(c.progress);
 	stream_write_header();
 	int first = cli_optind();
 	if (c.files_from)
