@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
 		seg_opts+=(--id "${2%%,*}" --text "${2#*,}")
 		shift 2
 		;;
-	--csv) seg_opts+=(--csv); shift ;;
+	--csv) seg_opts+=(--icsv); shift ;;   # CSV tables in; the stream stays TSV
 	--out)
 		[ $# -ge 2 ] || usage_error "--out needs a file"
 		exec >"$2" 2>"$2.err"
