@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "charset.h"
 #include "cli.h"
+#include "meter.h"
 #include "html.h"
 #include "progress.h"
 #include "reader.h"
@@ -13,7 +15,7 @@
 #define RAW_BLOCK (256 * 1024)
 
 static iconv_t shared_cd = (iconv_t)-1;
-static int shared_ascii_fast;
+static int shared_ascii_fast, shared_auto;
 static unsigned long long total_bytes;
 
 unsigned long long rd_total_bytes(void)
@@ -42,7 +44,11 @@ static int is_utf8_name(const char *enc)
 
 void rd_setup(const struct reader_opts *o)
 {
-	if (!o->encoding || is_utf8_name(o->encoding))
+	if (charset_is_auto(o->encoding)) {
+		shared_auto = 1;
+		return;
+	}
+	if (is_utf8_name(o->encoding))
 		return;
 	shared_cd = iconv_open("UTF-8", o->encoding);
 	if (shared_cd == (iconv_t)-1)
@@ -61,6 +67,7 @@ static void start(struct reader *r, const char *name)
 	r->cd = shared_cd;
 	r->conv = shared_cd != (iconv_t)-1;
 	r->ascii_fast = shared_ascii_fast;
+	r->detect = shared_auto;
 	if (r->conv)
 		iconv(r->cd, NULL, NULL, NULL, NULL);
 }
@@ -232,6 +239,36 @@ static void drop_consumed(struct reader *r)
 	r->qpos = 0;
 }
 
+/* --encoding=auto: the charset of this document from its first block. UTF-8 keeps the
+ * direct path; another charset gets a converter (one per charset, kept for the run). */
+static void detect_charset(struct reader *r, const char *blk, size_t len)
+{
+	static struct { char *name; iconv_t cd; } *seen;
+	static size_t nseen;
+	const char *name = charset_detect(blk, len);
+	if (is_utf8_name(name))
+		return;
+	size_t i = 0;
+	while (i < nseen && strcmp(seen[i].name, name) != 0)
+		i++;
+	if (i == nseen) {
+		iconv_t cd = iconv_open("UTF-8", name);
+		if (cd == (iconv_t)-1) {
+			meter_note("%s: charset %s (detected) is unknown to iconv; read as UTF-8", r->name, name);
+			return;
+		}
+		seen = xrealloc(seen, (nseen + 1) * sizeof *seen);
+		seen[nseen].name = xstrdup(name);
+		seen[nseen++].cd = cd;
+	}
+	r->cd = seen[i].cd;
+	iconv(r->cd, NULL, NULL, NULL, NULL);
+	r->conv = 1;
+	r->ascii_fast = ascii_compatible(name);
+	r->o.encoding = seen[i].name;
+	meter_note("%s: charset %s (detected)", r->name, name);
+}
+
 /* Decode one more block into the queue: 1, 0 at the end of input, -1 on error. */
 static int fill(struct reader *r)
 {
@@ -258,6 +295,11 @@ static int fill(struct reader *r)
 		buf_add(&tmp, p, len);
 		blk = tmp.p;
 		len = tmp.n;
+	}
+	if (!r->started && r->detect && (len >= 3 || last)) {
+		r->detect = 0;
+		if (!r->from_mem)
+			detect_charset(r, blk, len);
 	}
 	if (!r->started && !r->conv && len >= 3 && memcmp(blk, "\xEF\xBB\xBF", 3) == 0) {
 		blk += 3;

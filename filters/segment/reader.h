@@ -19,7 +19,7 @@ struct line {
 };
 
 struct reader_opts {
-	const char *encoding;    /* NULL or "UTF-8": no conversion */
+	const char *encoding;    /* NULL or "auto": detected per document; "UTF-8": as is */
 	int strict;              /* invalid input stops the document */
 	size_t hold;             /* longest line kept whole, in bytes */
 };
@@ -34,6 +34,7 @@ struct reader {
 	unsigned long long raw_off;   /* source offset of the next raw byte */
 	iconv_t cd;
 	int conv, ascii_fast;
+	int detect;              /* the charset is still to be told from the first block */
 	char carry[16];
 	size_t ncarry;
 	int started, eof, failed;

@@ -12,6 +12,7 @@
 #include "progress.h"
 #include "rowout.h"
 #include "meter.h"
+#include "charset.h"
 #include "reader.h"
 #include "sentences.h"
 #include "stream.h"
@@ -37,7 +38,7 @@ static const struct cli_opt options[] = {
 	{ "id", OPT_ID, "COL", "table input: the document id is column COL (default: the row number)" },
 	{ "no-header", OPT_NO_HEADER, NULL, "table input has no header line: name columns by number" },
 	ROWOUT_OPTIONS,
-	{ "encoding", OPT_ENCODING, "NAME", "input charset, converted with iconv (GB18030, GBK, BIG5...)" },
+	{ "encoding", OPT_ENCODING, "NAME", "input charset: auto (default: BOM, else UTF-8, else detected), UTF-8, GBK, BIG5..." },
 	{ "html", OPT_HTML, NULL, "documents are HTML (default: when they start with <!DOCTYPE or <html)" },
 	{ "no-html", OPT_NO_HTML, NULL, "documents are text, even when they start like HTML" },
 	{ "strict", OPT_STRICT, NULL, "an invalid byte is an error that ends its document" },
@@ -118,7 +119,7 @@ static void parse(int argc, char **argv, struct config *c)
 		usage_error("table input needs --text COL");
 	if (c->ro.encoding && !*c->ro.encoding)
 		usage_error("--encoding needs a charset name (or auto)");
-	if (c->text_col && c->ro.encoding)
+	if (c->text_col && !charset_is_auto(c->ro.encoding))
 		usage_error("--encoding applies to raw documents, not to table input");
 	if (c->nul && !c->files_from)
 		usage_error("-0 goes with --files-from");

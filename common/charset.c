@@ -1,0 +1,66 @@
+/* charset: BOM, UTF-8 check and uchardet. */
+#include <string.h>
+#include <strings.h>
+#include <uchardet.h>
+#include "charset.h"
+#include "cli.h"
+#include "utf8.h"
+
+int charset_is_utf8(const char *name)
+{
+	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
+}
+
+int charset_is_auto(const char *enc)
+{
+	return !enc || strcasecmp(enc, "auto") == 0;
+}
+
+/* Mostly UTF-8: no invalid sequence, or damage that is rare next to the multi-byte
+ * characters (a file that is UTF-8 with a stray byte stays UTF-8 and gets the usual
+ * U+FFFD and message, rather than a guess that garbles all of it). */
+static int looks_utf8(const char *p, size_t n)
+{
+	size_t multi = 0, bad = 0, i = 0;
+	n -= u8_tail_cut(p, n);   /* a character cut by the block's end is no evidence */
+	while (i < n) {
+		size_t ok = u8_valid_prefix(p + i, n - i);
+		for (size_t k = i; k < i + ok; k++)
+			multi += ((unsigned char)p[k] & 0xC0) == 0xC0;
+		i += ok;
+		if (i >= n)
+			break;
+		int32_t cp;
+		i += u8_decode(p + i, n - i, &cp);
+		bad++;
+	}
+	return bad == 0 || multi >= 8 * bad;
+}
+
+const char *charset_detect(const char *p, size_t n)
+{
+	static char name[64];
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		return "UTF-8";
+	/* iconv's UTF-16 and UTF-32 read the mark and drop it. */
+	if (n >= 4 && (memcmp(p, "\xFF\xFE\0\0", 4) == 0 || memcmp(p, "\0\0\xFE\xFF", 4) == 0))
+		return "UTF-32";
+	if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0))
+		return "UTF-16";
+	if (looks_utf8(p, n))
+		return "UTF-8";
+	uchardet_t ud = uchardet_new();
+	if (!ud)
+		fatal(EXIT_SYS, "out of memory");
+	const char *guess = NULL;
+	if (uchardet_handle_data(ud, p, n) == 0) {
+		uchardet_data_end(ud);
+		guess = uchardet_get_charset(ud);
+	}
+	if (!guess || !*guess || strcasecmp(guess, "ASCII") == 0 || strlen(guess) >= sizeof name)
+		strcpy(name, "UTF-8");
+	else
+		strcpy(name, guess);
+	uchardet_delete(ud);
+	return name;
+}
