@@ -23,6 +23,8 @@ static int looks_utf8(const char *p, size_t n)
 {
 	size_t multi = 0, bad = 0, i = 0;
 	n -= u8_tail_cut(p, n);   /* a character cut by the block's end is no evidence */
+	if (u8_valid_prefix(p, n) == n)
+		return 1;
 	while (i < n) {
 		size_t ok = u8_valid_prefix(p + i, n - i);
 		for (size_t k = i; k < i + ok; k++)
