@@ -12,7 +12,9 @@
 #   --pipe         the inputs are TSV tables (--table); split each into blocks of whole rows
 #   --block SIZE   block size for --pipe (default 1M)
 #   --table ID,TEXT, --csv   inputs are tables (see annotate.sh)
-# Exit status: 0, 1 when a shard reported bad data (the rest was processed), 3 on failure.
+# Exit status: 0, 1 when a shard reported bad data (the rest was processed), 3 on failure:
+# GNU parallel's own failure, a job that failed (its shard and host named), or fewer shards
+# than were sent out; then DIR/shards0 is not written and nothing may be published.
 . "$(dirname "$0")/lib.sh"
 
 jobs=1 hosts="" transfer=0 batch=1 pipe=0 block=1M table=() 
@@ -48,6 +50,11 @@ if [ -n "$hosts" ]; then
 	[ "$transfer" -eq 0 ] || par+=(--transferfile '{}')
 fi
 runs=()
+# pst: GNU parallel's worst status. 1-101 count failed jobs (judged below from the job log,
+# since a shard with bad data is status 1 yet usable); anything above is parallel failing
+# as a whole (a missing rsync, a bad sshlogin), whatever the job log says.
+pst=0
+ran() { [ "$1" -le 101 ] || [ "$1" -le "$pst" ] || pst=$1; }
 if [ "$pipe" -eq 1 ]; then
 	# --pipepart hands each job a block of whole lines with the header line in front of it.
 	k=0
@@ -56,18 +63,24 @@ if [ "$pipe" -eq 1 ]; then
 		runs+=("$dir/t$k")
 		blocks=(--joblog "$dir/t$k.log" --pipepart -a "$t" --header : --block "$block" -q)
 		if [ -n "$hosts" ]; then
+			st=0
 			"${par[@]}" --results "$dir/t$k/{#}" "${blocks[@]}" \
-				bash "$PIPELINES/annotate.sh" "${table[@]}" -- - >/dev/null || true
+				bash "$PIPELINES/annotate.sh" "${table[@]}" -- - >/dev/null || st=$?
 		else
 			mkdir -p "$dir/t$k"
-			"${par[@]}" "${blocks[@]}" bash "$PIPELINES/annotate.sh" --out "$dir/t$k/{#}" "${table[@]}" -- - || true
+			st=0
+			"${par[@]}" "${blocks[@]}" bash "$PIPELINES/annotate.sh" --out "$dir/t$k/{#}" "${table[@]}" -- - || st=$?
 		fi
+		ran "$st"
 	done <"$list"
 else
 	runs=("$dir/f")
+	ndocs=$(tr -cd '\0' <"$list" | wc -c)
+	printf '%s\n' $(((ndocs + batch - 1) / batch)) >"$dir/f.want"
+	st=0
 	if [ -n "$hosts" ]; then
 		"${par[@]}" --results "$dir/f/{#}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
-			bash "$PIPELINES/annotate.sh" "${table[@]}" -- >/dev/null || true
+			bash "$PIPELINES/annotate.sh" "${table[@]}" -- >/dev/null || st=$?
 	else
 		# Each job reads its batch from a list file: exactly one job per batch, where batches
 		# as arguments would be cut into more jobs at GNU parallel's command line limit.
@@ -75,26 +88,46 @@ else
 		[ ! -s "$list" ] || split -t '\0' -l "$batch" -d -a 9 -- "$list" "$dir/lists/"
 		find "$dir/lists" -type f -print0 | sort -z >"$dir/lists0"
 		"${par[@]}" --joblog "$dir/f.log" -0 -a "$dir/lists0" -q \
-			bash "$PIPELINES/annotate.sh" --out "$dir/f/{#}" "${table[@]}" --files-from {} || true
+			bash "$PIPELINES/annotate.sh" --out "$dir/f/{#}" "${table[@]}" --files-from {} || st=$?
 	fi
+	ran "$st"
 fi
+[ "$pst" -eq 0 ] || die "$E_SYS" "GNU parallel failed (status $pst, see its messages above); nothing published"
 
-# The shards in order: run by run, job by job; each job's messages are passed on.
+# The shards in order: run by run, job by job; each job's messages are passed on. Every run
+# must account for jobs 1..N with nothing missing (N known in advance per file, when the
+# shards are batches of the list) and every shard's stream must be there: a lost shard is a
+# failed run, never a smaller result.
+worst=0 lost=""
 for r in "${runs[@]}"; do
-	[ -f "$r.log" ] || continue
-	awk -F '\t' '$1 != "Seq" { print $1 }' <"$r.log" | sort -n >"$r.seqs"
-	while read -r n; do
+	[ -f "$r.log" ] || { lost="$lost ${r##*/} (no job log)"; continue; }
+	# Job log: Seq Host Starttime JobRuntime Send Receive Exitval Signal Command
+	awk -F '\t' '$1 != "Seq" { print $1 "\t" $7 "\t" $8 "\t" $2 }' <"$r.log" | sort -n >"$r.jobs"
+	want=$(cat "$r.want" 2>/dev/null || awk -F '\t' 'END { print $1 + 0 }' <"$r.jobs")
+	k=0
+	while IFS=$'\t' read -r n code sig host; do
+		k=$((k + 1))
+		[ "$n" -eq "$k" ] || { lost="$lost ${r##*/}:$k"; k=$n; }
+		[ "$host" != : ] || host="this machine"
+		if [ "$sig" -ne 0 ]; then
+			log "shard ${r##*/}:$n on $host was killed by signal $sig"
+			worst=3
+		elif [ "$code" -gt 1 ]; then
+			# ssh says 255 when it lost the host.
+			log "shard ${r##*/}:$n on $host failed with status $code$([ "$code" -ne 255 ] || echo " (ssh: host unreachable or lost)")"
+			worst=3
+		else
+			[ "$code" -le "$worst" ] || worst=$code
+			[ -f "$r/$n" ] || { log "shard ${r##*/}:$n from $host: its stream is missing"; worst=3; }
+		fi
 		[ ! -s "$r/$n.err" ] || cat -- "$r/$n.err" >&2
-		printf '%s\0' "$r/$n"
-	done <"$r.seqs"
-done >"$dir/shards0"
-# parallel's own status counts failed jobs; the job logs keep each job's status and signal.
-cat /dev/null "${runs[@]/%/.log}" 2>/dev/null >"$dir/jobs.log" || true
-worst=$(awk -F '\t' '$1 != "Seq" {
-	c = ($7 == 0 && $8 == 0) ? 0 : ($7 == 1 && $8 == 0) ? 1 : 3
-	if (c > w) w = c
-} END { print w + 0 }' <"$dir/jobs.log")
-[ "$worst" -lt 3 ] || die "$E_SYS" "a shard failed (job log: see the messages above)"
+		printf '%s\0' "$r/$n" >>"$dir/shards0.tmp"
+	done <"$r.jobs"
+	[ "$k" -ge "$want" ] || lost="$lost ${r##*/}: $k of $want shards ran"
+done
+[ -z "$lost" ] || die "$E_SYS" "shards lost:$lost; nothing published"
+[ "$worst" -lt 3 ] || die "$E_SYS" "a shard failed (named above); nothing published"
+if [ -f "$dir/shards0.tmp" ]; then mv -- "$dir/shards0.tmp" "$dir/shards0"; else : >"$dir/shards0"; fi
 
 # The partial summaries are computed here, whichever host annotated the shard (xargs -P:
 # GNU parallel's start-up would cost more than the work).

@@ -73,6 +73,8 @@ fi
 [ "$pipe" -eq 0 ] || { [ "$table" -eq 1 ] && [ "$csv" -eq 0 ]; } || usage_error "--pipe splits TSV tables: give --table ID,TEXT (and no --csv)"
 [ "$pipe" -eq 0 ] || [ -z "$state" ] || usage_error "--pipe and --state do not go together (the state follows whole files)"
 [ -z "$hosts" ] || [ -r "$hosts" ] || usage_error "cannot read the host list '$hosts'"
+[ -z "$hosts" ] || grep -qv '^[[:space:]]*\(#\|$\)' "$hosts" ||
+	usage_error "the host list '$hosts' names no host (only blank or # lines)"
 out=$(dashsafe "${*: -1}")
 [ -z "$state" ] || state=$(dashsafe "$state")
 inputs=("${@:1:$#-1}")

@@ -9,7 +9,8 @@ if [ ! -x "$BIN/tag-entities" ]; then echo "skip $name: tag-entities is not buil
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/entd.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # one million distinct company names: 公司 + a six-character code from 64 ideographs
-awk 'BEGIN {
+# (LC_ALL=C: substr in bytes, three to an ideograph, whichever awk and locale)
+LC_ALL=C awk 'BEGIN {
 	s = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河海风云雷电春夏秋冬东南西北上中下左右前后天地日月星光明亮红黄蓝绿青紫黑白"
 	for (i = 0; i < 1000000; i++) {
 		v = i; k = ""

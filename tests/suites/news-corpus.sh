@@ -35,7 +35,7 @@ awk -F'\t' 'NR > 1 && $3 == "seg" { if ($2 != last + 1) { print "segment " $2 " 
 	"$tmp/a.tsv" > "$tmp/order" 2>&1 &&
 	echo "ok $name: segments in order, mentions within them" ||
 	echo "FAIL $name: $(head -n 1 "$tmp/order")"
-long=$(awk -F'\t' '$3 == "seg" && length($7) > 2000 * 3 { n++ } END { print n + 0 }' "$tmp/a.tsv")
+long=$(LC_ALL=C awk -F'\t' '$3 == "seg" && length($7) > 2000 * 3 { n++ } END { print n + 0 }' "$tmp/a.tsv")
 [ "$long" = 0 ] && echo "ok $name: no segment over the length bound" || echo "FAIL $name: $long segments over 2000 characters"
 n=$(awk -F'\t' '$3 == "num"' "$tmp/a.tsv" | wc -l)
 e=$(awk -F'\t' '$3 == "ent"' "$tmp/a.tsv" | wc -l)
