@@ -12,7 +12,9 @@ enum {
 	FULLWIDTH_MINUS = 0xFF0D,
 	FULLWIDTH_SLASH = 0xFF0F,
 	FULLWIDTH_RPAREN = 0xFF09,
-	RIGHT_LENTICULAR = 0x3011
+	RIGHT_LENTICULAR = 0x3011,
+	RATIO_COLON = 0x2236,
+	FULLWIDTH_COLON = 0xFF1A
 };
 
 void scanner_init(struct scanner *S, const struct tables *t, int bare)
@@ -33,12 +35,13 @@ void scanner_free(struct scanner *S)
 	dec_free(&S->val);
 	dec_free(&S->tmp);
 	buf_free(&S->vbuf);
+	buf_free(&S->ubuf);
 }
 
 /* What was found around one numeral, filled step by step by build(). */
 struct found {
 	size_t start, q;                 /* mention start; scan position after the parts so far */
-	const struct lex_entry *pre, *cur, *unit;
+	const struct lex_entry *pre, *cur, *unit, *per;   /* per: denominator of a rate */
 	const char *mod;
 	const char *type;
 	const char *unit_name;
@@ -210,6 +213,8 @@ static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f
 		f->start = pos - pre->n;
 		if (strcmp(pre->f[0], "ordinal") == 0)
 			f->ordinal = 1;
+		else if (strcmp(pre->f[0], "neg") == 0)
+			f->neg = 1;
 		else
 			set_mod(f, pre->f[0]);
 	}
@@ -265,6 +270,30 @@ static int slash_fraction(struct scanner *S, const char *s, size_t n, struct fou
 	return 1;
 }
 
+/* 1又1/5: after 又 (S->y parsed), an Arabic fraction with a slash. */
+static int slash_after_also(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	size_t q = S->y.end;
+	unsigned df = 0;
+	if ((S->y.flags & (NUM_CHINESE | NUM_POINT | NUM_SEP)) || q + 1 >= n || s[q] != '/')
+		return 0;
+	struct dec den = DEC_INIT, part = DEC_INIT;
+	size_t r = arabic_parse(&S->P, s, n, q + 1, &den, &df);
+	int ok = r > q + 1 && !(df & (NUM_POINT | NUM_SEP)) && !dec_is_zero(&den) &&
+	         dec_div(&part, &S->y.v, &den, 4) == 0;
+	if (ok) {
+		if (S->val.neg)
+			dec_sub(&S->val, &part);
+		else
+			dec_add(&S->val, &part);
+		f->q = r;
+		f->type = "fraction";
+	}
+	dec_free(&den);
+	dec_free(&part);
+	return ok;
+}
+
 /* 三又三分之一, 3又一千分之23: a whole number and a fraction. */
 static int mixed(struct scanner *S, const char *s, size_t n, struct found *f)
 {
@@ -272,6 +301,8 @@ static int mixed(struct scanner *S, const char *s, size_t n, struct found *f)
 	const struct lex_entry *a = lex_at(&t->also, s + f->q, n - f->q);
 	if (!a || !numeral_parse(&S->P, s, n, f->q + a->n, &S->y))
 		return 0;
+	if (slash_after_also(S, s, n, f))
+		return 1;
 	const struct lex_entry *fr = lex_at(&t->frac, s + S->y.end, n - S->y.end);
 	if (!fr)
 		return 0;
@@ -290,26 +321,43 @@ static int mixed(struct scanner *S, const char *s, size_t n, struct found *f)
 	return 1;
 }
 
+/* Is the numeral x exactly the bare multiplier 10^e, whatever its sign (负百分之)? */
+static int bare_power(struct scanner *S, int e)
+{
+	if (!(S->x.flags & NUM_BARE))
+		return 0;
+	dec_set_ull(&S->tmp, 1);
+	dec_shift(&S->tmp, e);
+	S->tmp.neg = S->x.v.neg;
+	return dec_cmp(&S->x.v, &S->tmp) == 0;
+}
+
 static int fraction(struct scanner *S, const char *s, size_t n, struct found *f)
 {
 	const struct tables *t = S->t;
 	if (slash_fraction(S, s, n, f) || mixed(S, s, n, f))
 		return 1;
 	const struct lex_entry *fr = lex_at(&t->frac, s + f->q, n - f->q);
+	/* 百分三十, 百分百: a spoken percentage without 之 */
+	if (!fr && S->x.ntok == 1 && bare_power(S, 2)) {
+		const struct lex_entry *pc = lex_at(&t->pct, s + f->q, n - f->q);
+		if (pc && numerator(S, s, n, f->q + pc->n) && !unit_at(t, s, n, S->y.end) &&
+		    !(S->y.flags & (NUM_ARTICLE | NUM_HALF)))
+			fr = pc;
+		else
+			return 0;
+	}
 	if (!fr || !numerator(S, s, n, f->q + fr->n))
 		return 0;
 	f->q = S->y.end;
-	if (S->x.flags & NUM_BARE) {
-		dec_set_ull(&S->tmp, 100);
-		int pct = dec_cmp(&S->x.v, &S->tmp) == 0;
-		dec_set_ull(&S->tmp, 1000);
-		int mil = dec_cmp(&S->x.v, &S->tmp) == 0;
-		if (pct || mil) {
-			dec_copy(&S->val, &S->y.v);
-			f->type = "percent";
-			f->unit_name = pct ? "%" : "‰";
-			return 1;
-		}
+	int pct = bare_power(S, 2), mil = !pct && bare_power(S, 3);
+	if (pct || mil) {
+		dec_copy(&S->val, &S->y.v);
+		if (S->x.v.neg)
+			S->val.neg = !dec_is_zero(&S->val);
+		f->type = "percent";
+		f->unit_name = pct ? "%" : "‰";
+		return 1;
 	}
 	if (dec_div(&S->val, &S->y.v, &S->x.v, 4) != 0)
 		return -1;
@@ -337,6 +385,63 @@ static void magnitude(struct scanner *S, const char *s, size_t n, struct found *
 	f->q = r + m->n;
 }
 
+/* 1个多月, 两个多小时: a mid word inside a unit that begins with 个 (个月, 个小时). */
+static void vague_inside(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	const struct tables *t = S->t;
+	const struct lex_entry *mid = lex_at(&t->mid, s + f->q, n - f->q);
+	if (!mid || strcmp(f->unit->f[0], "count") != 0)
+		return;
+	size_t r = f->q + mid->n, take = n - r < 16 ? n - r : 16;
+	buf_clear(&S->ubuf);
+	buf_add(&S->ubuf, f->unit->s, f->unit->n);
+	buf_add(&S->ubuf, s + r, take);
+	const struct lex_entry *u = lex_at(&t->units, S->ubuf.p, S->ubuf.n);
+	if (!u || u->n <= f->unit->n || strcmp(u->f[0], "count") == 0)
+		return;
+	f->q = r + (u->n - f->unit->n);
+	f->unit = u;
+	set_mod(f, mid->f[0]);
+}
+
+/* 1毫克/升, 200元/吨: a unit, a slash and a unit of another dimension make a rate. */
+static void rate_after(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	size_t q = f->q, l = 0;
+	if (q < n && s[q] == '/')
+		l = 1;
+	else if (q + 3 <= n && lex_cp(s + q, 3) == FULLWIDTH_SLASH)
+		l = 3;
+	const char *dim = f->unit->f[4];
+	if (!l || strcmp(dim, "ratio") == 0 || !dim[0])
+		return;
+	const struct lex_entry *d = unit_at(S->t, s, n, q + l);
+	if (!d || !d->f[4][0] || strcmp(d->f[4], dim) == 0 || strcmp(d->f[4], "money") == 0 ||
+	    strcmp(d->f[4], "ratio") == 0)
+		return;
+	f->per = d;
+	f->q = q + l + d->n;
+}
+
+/* 投入100 万元: a space between Arabic digits and the 万 or 亿 that scales them. */
+static void spaced_multiplier(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	unsigned fl = S->x.flags;
+	if (!(fl & NUM_ARABIC) || (fl & NUM_CHINESE) || f->q + 1 >= n || s[f->q] != ' ')
+		return;
+	size_t q = f->q + 1;
+	long e = 0;
+	const struct numchar *c;
+	while (q < n && (c = numtab_get(&S->t->num, lex_cp(s + q, n - q))) && c->role == NR_BIG) {
+		e += c->value;
+		q += 3;
+	}
+	if (!e)
+		return;
+	dec_shift(&S->val, e);
+	f->q = q;
+}
+
 /* A mid word (余, 多, 来) between numeral and unit, then the unit. */
 static void unit_part(struct scanner *S, const char *s, size_t n, struct found *f)
 {
@@ -346,17 +451,32 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 		set_mod(f, mid->f[0]);
 		f->q += mid->n;
 	}
-	f->unit = unit_at(t, s, n, f->q);
+	size_t q = f->q;
+	f->unit = unit_at(t, s, n, q);
+	/* 共100 人: one space between Arabic digits and a Chinese unit (not 2019 年) */
+	if (!f->unit && q + 1 < n && s[q] == ' ' && (unsigned char)s[q + 1] >= 0x80 &&
+	    (S->x.flags & NUM_ARABIC) && !(S->x.flags & NUM_CHINESE)) {
+		f->unit = unit_at(t, s, n, q + 1);
+		if (f->unit && strcmp(f->unit->f[4], "time") == 0)
+			f->unit = NULL;
+		q += f->unit != NULL;
+	}
 	if (f->unit && !(S->x.flags & NUM_ARABIC) && strcmp(f->unit->f[3], "digits") == 0)
 		f->unit = NULL;
-	if (f->unit)
-		f->q += f->unit->n;
+	if (f->unit && strcmp(f->unit->f[3], "ordinal") == 0 && !f->ordinal)
+		f->unit = NULL;   /* 第23号, but 23号 is a day */
+	if (!f->unit)
+		return;
+	f->q = q + f->unit->n;
+	vague_inside(S, s, n, f);
+	rate_after(S, s, n, f);
 }
 
-/* The entry of the compound table for the unit reported so far (cur) whose next unit
- * is written at q, the longest; with q == n, the entry whose next unit is "." */
+/* The entry of the compound table for unit cur: with mark NULL the one whose next unit is
+ * written at s+q (the longest), else the one whose next unit is the marker mark ("." or
+ * "+", see compounds.tsv). */
 static const struct lex_entry *next_unit(const struct tables *t, const char *cur, const char *s,
-                                         size_t n, size_t q)
+                                         size_t n, size_t q, const char *mark)
 {
 	const size_t *run;
 	size_t cnt = lex_by_first(&t->compounds, lex_first_cp(cur, strlen(cur)), &run);
@@ -364,15 +484,34 @@ static const struct lex_entry *next_unit(const struct tables *t, const char *cur
 	for (size_t i = 0; i < cnt; i++) {
 		const struct lex_entry *e = &t->compounds.e[run[i]];
 		size_t l = strlen(e->f[0]);
-		int dot = strcmp(e->f[0], ".") == 0;
-		if (strcmp(e->s, cur) != 0 || dot != (q == n))
+		int marker = strcmp(e->f[0], ".") == 0 || strcmp(e->f[0], "+") == 0;
+		if (strcmp(e->s, cur) != 0 || marker != (mark != NULL))
 			continue;
-		if (dot)
-			return e;
+		if (mark) {
+			if (strcmp(e->f[0], mark) == 0)
+				return e;
+			continue;
+		}
 		if (l <= n - q && memcmp(s + q, e->f[0], l) == 0 && (!best || l > strlen(best->f[0])))
 			best = e;
 	}
 	return best;
+}
+
+/* Has the compound table entries for the unit as written (毛, 块)? */
+static int compound_of(const struct tables *t, const char *word)
+{
+	const size_t *run;
+	size_t cnt = lex_by_first(&t->compounds, lex_first_cp(word, strlen(word)), &run);
+	for (size_t i = 0; i < cnt; i++)
+		if (strcmp(t->compounds.e[run[i]].s, word) == 0)
+			return 1;
+	return 0;
+}
+
+static const struct lex_entry *marker_unit(const struct tables *t, const char *cur, const char *mark)
+{
+	return next_unit(t, cur, NULL, 0, 0, mark);
 }
 
 /* 9秒35: the digits right after the unit are its decimals, unless a unit, another
@@ -394,13 +533,30 @@ static int decimals_after(struct scanner *S, const char *s, size_t n, struct fou
 	return 1;
 }
 
-/* 五元三毛, 123元1角1分, 7分47秒26: smaller units after an amount add to it (the
- * compound table says which and by how much); the whole is one mention. */
+/* 十二块五, 两毛五: one digit after the unit ends the amount, the next smaller unit
+ * unsaid; only when no word goes on (一块五花肉 is no money). */
+static int lone_digit(struct scanner *S, const char *s, size_t n)
+{
+	const struct numeral *y = &S->y;
+	if (y->ntok != 1 || (y->flags & (NUM_POINT | NUM_SEP | NUM_MULT)) || dec_is_zero(&y->v) ||
+	    y->v.d.n != 1 || y->v.scale)
+		return 0;
+	size_t q = y->end;
+	int32_t cp = cp_at(s, n, q);
+	if (cp < 0x3400 || (cp > 0x9FFF && cp < 0xF900))
+		return !(cp >= 0 && cp < 0x80 && is_ascii_alnum(cp));
+	return lex_at(&S->t->post, s + q, n - q) != NULL;
+}
+
+/* 五元三毛, 123元1角1分, 7分47秒26, 3个小时15分钟30秒: smaller units after an amount add
+ * to it (the compound table says which and by how much), and so does a lone digit after
+ * 块 or 毛 (十二块五); the whole is one mention. The amount so far is converted when the
+ * unit reported changes (小时 to 分钟 to 秒). */
 static void compound(struct scanner *S, const char *s, size_t n, struct found *f)
 {
-	const char *cur = f->unit_name;
-	for (int first = 1;; first = 0) {
-		const struct lex_entry *e = next_unit(S->t, cur, s, 0, 0);
+	const char *cur = compound_of(S->t, f->unit->s) ? f->unit->s : f->unit_name;
+	for (;;) {
+		const struct lex_entry *e = marker_unit(S->t, cur, ".");
 		if (e && decimals_after(S, s, n, f)) {
 			f->unit_name = e->f[1];
 			f->type = e->f[2];
@@ -410,12 +566,15 @@ static void compound(struct scanner *S, const char *s, size_t n, struct found *f
 		if (f->q >= n || !numerator(S, s, n, f->q) ||
 		    (S->y.flags & (NUM_RANGE | NUM_OVER | NUM_ABOUT | NUM_NEG | NUM_SEP | NUM_HALF)))
 			return;
-		e = next_unit(S->t, cur, s, n, S->y.end);
-		const struct lex_entry *u = e ? unit_at(S->t, s, n, S->y.end) : NULL;
-		if (!e || (u && u->n > strlen(e->f[0])))
+		e = next_unit(S->t, cur, s, n, S->y.end, NULL);
+		const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
+		int lone = 0;
+		if (!e && !u && (e = marker_unit(S->t, cur, "+")) && lone_digit(S, s, n))
+			lone = 1;
+		if (!e || (u && u->n > (lone ? 0 : strlen(e->f[0]))))
 			return;   /* 100元5分钟 is no amount of money */
 		struct dec part = DEC_INIT;
-		if (first) {
+		if (strcmp(e->f[1], f->unit_name) != 0) {
 			dec_parse(&S->tmp, e->f[3], strlen(e->f[3]));
 			dec_mul(&S->val, &S->val, &S->tmp);
 		}
@@ -425,15 +584,44 @@ static void compound(struct scanner *S, const char *s, size_t n, struct found *f
 		dec_free(&part);
 		f->unit_name = e->f[1];
 		f->type = e->f[2];
-		f->q = S->y.end + strlen(e->f[0]);
+		f->q = S->y.end + (lone ? 0 : strlen(e->f[0]));
+		if (lone)
+			return;
 		cur = e->f[0];
 	}
 }
 
 /* 两到三万, 十八至三十万, 一千到两千万: the lower end borrows the 万/亿 that ends the
  * upper one, when it has none of its own and stays below it. */
-static void shared_multiplier(struct scanner *S, const char *s)
+static void shared_multiplier(struct scanner *S, const char *s, size_t from)
 {
+	/* 三到四百万: a lower end with no multiplier takes all those after the upper end's
+	 * digit (百万), when that keeps it below the upper end */
+	if (!(S->x.flags & NUM_MULT)) {
+		size_t q = from;
+		long all = 0;
+		int only = 1;
+		const struct numchar *c;
+		while (q < S->y.end && !((c = numtab_get(&S->t->num, lex_cp(s + q, S->y.end - q))) &&
+		                         (c->role == NR_UNIT || c->role == NR_BIG)))
+			q += (unsigned char)s[q] < 0x80 ? 1 : 3;
+		for (; q < S->y.end; q += 3) {
+			c = numtab_get(&S->t->num, lex_cp(s + q, S->y.end - q));
+			if (!c || (c->role != NR_UNIT && c->role != NR_BIG)) {
+				only = 0;
+				break;
+			}
+			all += c->value;
+		}
+		if (only && all) {
+			dec_copy(&S->tmp, &S->val);
+			dec_shift(&S->tmp, all);
+			if (dec_cmp(&S->tmp, &S->y.v) <= 0) {
+				dec_copy(&S->val, &S->tmp);
+				return;
+			}
+		}
+	}
 	long e = 0;
 	size_t q = S->y.end;
 	while (q > S->y.last) {
@@ -477,7 +665,7 @@ static void range_part(struct scanner *S, const char *s, size_t n, struct found 
 		return;
 	*f = g;
 	f->range = 1;
-	shared_multiplier(S, s);
+	shared_multiplier(S, s, r);
 	if (dec_cmp(&S->y.v, &S->val) < 0)
 		dec_copy(&S->val, &S->y.v);
 	set_mod(f, "about");
@@ -543,8 +731,16 @@ static int post_part(struct scanner *S, const char *s, size_t n, struct found *f
 		return 1;
 	if (strcmp(pm->f[0], "date") == 0)
 		return !(f->type && strcmp(f->type, "duration") == 0);
-	if (pm->f[1][0])
+	if (pm->f[1][0] && !(f->type && strcmp(f->type, pm->f[1]) == 0))
+		return 1;   /* the condition names the type the word goes with */
+	if (strcmp(pm->f[0], "recent") == 0) {
+		/* 近5年同期, 近三年来: 近 (the one-character "under" word) says which years,
+		 * not how many */
+		if (f->pre && strcmp(f->pre->f[0], "under") == 0 && f->pre->n == 3 &&
+		    f->mod == f->pre->f[0])
+			f->mod = NULL;
 		return 1;
+	}
 	set_mod(f, pm->f[0]);
 	f->q += pm->n;
 	return 1;
@@ -553,26 +749,44 @@ static int post_part(struct scanner *S, const char *s, size_t n, struct found *f
 /* Is a numeral with no unit still a quantity? Decimals, grouped digits, 1.5万, amounts
  * with a currency sign or a magnitude word are; bare Chinese numerals and plain
  * integers (years, codes, list numbers) are not, unless --bare. */
-static int unitless_ok(const struct scanner *S, const struct found *f, int scaled)
+static int unitless_ok(const struct scanner *S, const char *s, size_t n, const struct found *f,
+                       int scaled)
 {
 	unsigned fl = S->x.flags;
 	if (!(fl & NUM_DIGIT))
 		return 0;   /* 万 alone is a word, not ten thousand */
 	if (S->bare)
 		return 1;
-	if (f->ordinal || !(fl & NUM_ARABIC) || (fl & (NUM_LEADZERO | NUM_LONG)))
+	/* 排名第一。, 排在第4, : a rank needs no measure word at the end of a clause; before a
+	 * word it names something (第一课, 第六中学, 第三产业) */
+	if (f->ordinal) {
+		int32_t next = cp_at(s, n, f->q);
+		return !(fl & (NUM_LEADZERO | NUM_LONG | NUM_POINT | NUM_SEP | NUM_RANGE | NUM_OVER)) &&
+		       !(next >= 0x3400 && next <= 0x9FFF);
+	}
+	if (!(fl & NUM_ARABIC) || (fl & (NUM_LEADZERO | NUM_LONG)))
 		return 0;
 	return f->cur || scaled || (fl & (NUM_POINT | NUM_SEP)) || (fl & NUM_MULT);
 }
 
+/* 一人二人三人: the next numeral has the same measure word; the mentions are a list. */
+static int list_goes_on(struct scanner *S, const char *s, size_t n, const struct found *f)
+{
+	if (!f->unit || f->q >= n || !numeral_parse(&S->P, s, n, f->q, &S->y))
+		return 0;
+	return S->y.end + f->unit->n <= n && memcmp(s + S->y.end, f->unit->s, f->unit->n) == 0;
+}
+
 /* 三会一课, 三个一: a one-character numeral and a measure word followed by another
- * numeral is a slogan, not a count. */
-static int slogan(const struct scanner *S, const char *s, size_t n, const struct found *f)
+ * numeral is a slogan, not a count; not when that numeral starts a word of the
+ * exclusion list (四个一线城市) or a list goes on (一人二人三人). */
+static int slogan(struct scanner *S, const char *s, size_t n, const struct found *f)
 {
 	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok > 1 || !f->unit)
 		return 0;
 	const struct numchar *c = numtab_get(&S->t->num, cp_at(s, n, f->q));
-	return c && (c->role == NR_DIGIT || c->role == NR_UNIT);
+	return c && (c->role == NR_DIGIT || c->role == NR_UNIT) && !exclude_end(S->t, s, n, f->q) &&
+	       !list_goes_on(S, s, n, f);
 }
 
 static void mods_of_numeral(const struct scanner *S, struct found *f)
@@ -590,6 +804,7 @@ static void mods_of_numeral(const struct scanner *S, struct found *f)
 static int quantity_part(struct scanner *S, const char *s, size_t n, struct found *f)
 {
 	magnitude(S, s, n, f);
+	spaced_multiplier(S, s, n, f);
 	unit_part(S, s, n, f);
 	if (!f->unit)
 		range_part(S, s, n, f);
@@ -606,6 +821,14 @@ static int quantity_part(struct scanner *S, const char *s, size_t n, struct foun
 			dec_parse(&S->tmp, f->unit->f[2], strlen(f->unit->f[2]));
 			dec_mul(&S->val, &S->val, &S->tmp);
 		}
+	}
+	if (f->per) {
+		buf_clear(&S->ubuf);
+		buf_adds(&S->ubuf, f->unit_name);
+		buf_addc(&S->ubuf, '/');
+		buf_adds(&S->ubuf, unit_name(f->per));
+		f->unit_name = S->ubuf.p;
+		return 1;
 	}
 	if (f->unit && !discount && !tenth)
 		compound(S, s, n, f);
@@ -661,12 +884,29 @@ static int quoted_motto(const struct scanner *S, const char *s, size_t n, const 
 	return 0;
 }
 
+/* 单位：万元, 单位:亿元: 万 or 亿 alone after a header word and a colon names the unit of a
+ * table, it counts nothing (万名从业人员 does). */
+static int table_header(const struct scanner *S, const char *s, const struct found *f)
+{
+	unsigned fl = S->x.flags;
+	if ((fl & (NUM_DIGIT | NUM_HALF)) || !(fl & NUM_BIGS) || f->pre || !f->unit)
+		return 0;
+	size_t b = f->start;
+	if (b >= 1 && s[b - 1] == ':')
+		b--;
+	else if (b >= 3 && lex_cp(s + b - 3, 3) == FULLWIDTH_COLON)
+		b -= 3;
+	else
+		return 0;
+	return lex_before(&S->t->header, s, 0, b) != NULL;
+}
+
 /* The policy on a complete mention: is it a quantity, and of which type? */
 static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct found *f,
                   int scaled)
 {
 	if (!f->type) {
-		if (!unitless_ok(S, f, scaled))
+		if (!unitless_ok(S, s, n, f, scaled))
 			return 0;
 		f->type = "other";
 	}
@@ -677,6 +917,8 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	/* 半场, 半块: half of a counted thing is no count (半年, 半公里, 半成 are); the 对
 	 * of 对口, 对台 is no number, only that of 打对折 (对折 alone is folding in two) */
 	unsigned fl = S->x.flags;
+	if (table_header(S, s, f))
+		return 0;
 	if ((fl & NUM_HALF) && !(fl & NUM_MULT) &&
 	    (strcmp(f->type, "count") == 0 || strcmp(f->type, "score") == 0))
 		return 0;
@@ -685,9 +927,9 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 		return 0;
 	if (S->bare)
 		return 1;
-	/* 一名学生 is "a student"; 一吨, 一年 stay quantities */
+	/* 一名学生 is "a student"; 一吨, 一年 stay quantities, and so does the first of a list */
 	if ((S->x.flags & NUM_ARTICLE) && strcmp(f->type, "count") == 0 && !f->pre && !f->range &&
-	    !freq_before(S->t, s, pos, f->unit) &&
+	    !freq_before(S->t, s, pos, f->unit) && !list_goes_on(S, s, n, f) &&
 	    !(f->unit && name_after(S->t, s, n, f->q, f->unit) &&
 	      (session_unit(S->t, lex_before(&S->t->units, s, 0, pos)) ||
 	       lex_before(&S->t->name, s, 0, pos))))
@@ -720,6 +962,73 @@ static int names_session(struct scanner *S, const char *s, size_t n, const struc
 	return u && name_after(S->t, s, n, S->y.end + u->n, u);
 }
 
+/* 1999.11 with no unit: a year and a month, not a decimal. */
+static int year_month(const struct scanner *S, const char *s, size_t n, size_t pos,
+                      const struct found *f)
+{
+	size_t e = S->x.end, l;
+	if ((S->x.flags & ~(unsigned)(NUM_ARABIC | NUM_POINT | NUM_DIGIT)) || !(S->x.flags & NUM_POINT) ||
+	    f->q != e || e - pos < 6 || e - pos > 7 || s[pos + 4] != '.' || (e < n && digit_at(s + e, n - e, &l) >= 0))
+		return 0;
+	int y = atoi(s + pos), m = atoi(s + pos + 5);
+	return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && (e - pos == 6 || s[pos + 5] <= '1');
+}
+
+/* The ratio colon (∶) or ':' at q: its length, or 0. */
+static size_t colon_at(const char *s, size_t n, size_t q)
+{
+	if (q < n && s[q] == ':')
+		return 1;
+	return q + 3 <= n && lex_cp(s + q, 3) == RATIO_COLON ? 3 : 0;
+}
+
+/* 86∶76, 1.1:50.3:48.6: numbers joined by a colon are a score (integers) or the terms of
+ * a ratio (decimals, reported as they are). 20:30 with ':' and two digits is a clock time. */
+static void ratio_part(struct scanner *S, const char *s, size_t n, size_t pos, struct found *f)
+{
+	unsigned fl = S->x.flags;
+	if (!(fl & NUM_ARABIC) || (fl & (NUM_CHINESE | NUM_SEP | NUM_LEADZERO | NUM_LONG)) || f->q != S->x.end)
+		return;
+	size_t l = colon_at(s, n, f->q), dl;
+	int after = l && digit_at(s + f->q + l, n - f->q - l, &dl) >= 0;
+	int before = 0;
+	if (!after && pos >= 2) {
+		size_t b = s[pos - 1] == ':' ? pos - 1 : pos >= 4 && lex_cp(s + pos - 3, 3) == RATIO_COLON ? pos - 3 : pos;
+		before = b < pos && b > 0 && digit_at(s + b - 1, 1, &dl) >= 0;
+		l = pos - b;
+	}
+	if (!after && !before)
+		return;
+	if (l == 1) {
+		/* hh:mm: the part after ':' has two digits and both parts look like a time */
+		size_t a = after ? pos : pos - 1;
+		while (a > 0 && s[a - 1] >= '0' && s[a - 1] <= '9')
+			a--;
+		size_t c = after ? f->q + 1 : pos, d = c;
+		while (d < n && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d - c == 2 && atoi(s + a) <= 24 && atoi(s + c) < 60)
+			return;
+	}
+	if (!(fl & NUM_POINT))
+		f->type = "score";
+}
+
+/* 10亿和4.32亿欧元: an amount scaled by 万 or 亿 with no unit takes the unit of the next
+ * amount, when a word of the share list joins them. */
+static void share_unit(struct scanner *S, const char *s, size_t n, struct found *f)
+{
+	const struct lex_entry *w = f->q < n ? lex_at(&S->t->share, s + f->q, n - f->q) : NULL;
+	if (!w || !(S->x.flags & NUM_BIGS) || !numeral_parse(&S->P, s, n, f->q + w->n, &S->y) ||
+	    !(S->y.flags & NUM_BIGS))
+		return;
+	const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
+	if (!u || u->f[2][0] || (strcmp(u->f[0], "money") != 0 && strcmp(u->f[0], "measure") != 0))
+		return;
+	f->type = u->f[0];
+	f->unit_name = unit_name(u);
+}
+
 /* Everything around the numeral S->x at pos; returns the end of the mention or 0. */
 static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, mention_fn fn, void *ctx)
 {
@@ -736,6 +1045,12 @@ static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, ment
 	if (!fr && !quantity_part(S, s, n, &f))
 		return 0;
 	int scaled = f.q > before_mag && !f.unit;
+	if (!f.type && !f.cur) {
+		if (year_month(S, s, n, pos, &f))
+			return 0;
+		ratio_part(S, s, n, pos, &f);
+		share_unit(S, s, n, &f);
+	}
 	if (!post_part(S, s, n, &f) || !accept(S, s, n, pos, &f, scaled))
 		return 0;
 	if (names_session(S, s, n, &f))
@@ -754,8 +1069,9 @@ static int in_code(const char *s, size_t n, size_t pos, const struct numeral *x,
 {
 	if (!(x->flags & NUM_ARABIC) || (x->flags & NUM_CHINESE))
 		return 0;
-	if (pos > 0 && (is_ascii_alpha((unsigned char)s[pos - 1]) || s[pos - 1] == '_'))
-		return 1;
+	if (pos > 0 && (is_ascii_alpha((unsigned char)s[pos - 1]) || s[pos - 1] == '_') &&
+	    !lex_before(&t->currency, s, 0, pos))
+		return 1;   /* CNY1.25 is money */
 	if (pos > 1 && s[pos - 1] == '-' && is_ascii_alpha((unsigned char)s[pos - 2]))
 		return 1;   /* SH-60K, F-16, CCTV-8K */
 	size_t q = x->end;
@@ -786,11 +1102,26 @@ static int fin_denominator(struct scanner *S, const char *s, size_t n, size_t po
 	return 1;
 }
 
+/* 壹元, 叁角: a lone financial numeral is a number right before a unit of money. */
+static int fin_money(struct scanner *S, const char *s, size_t n, size_t pos)
+{
+	if (!numerator(S, s, n, pos) || S->y.ntok != 1)
+		return 0;
+	const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
+	if (!u || strcmp(u->f[0], "money") != 0)
+		return 0;
+	struct numeral t = S->x;
+	S->x = S->y;
+	S->y = t;
+	return 1;
+}
+
 /* One candidate position: returns where scanning goes on. */
 static size_t candidate(struct scanner *S, const char *s, size_t n, size_t pos, size_t clen,
                         mention_fn fn, void *ctx)
 {
-	if (!numeral_parse(&S->P, s, n, pos, &S->x) && !fin_denominator(S, s, n, pos, clen))
+	if (!numeral_parse(&S->P, s, n, pos, &S->x) && !fin_denominator(S, s, n, pos, clen) &&
+	    !fin_money(S, s, n, pos))
 		return pos + clen;
 	if ((S->x.flags & NUM_MULT) && S->x.ntok > 1) {
 		const struct lex_entry *u = unit_at(S->t, s, n, S->x.last);
@@ -881,7 +1212,8 @@ void scan_text(struct scanner *S, const char *s, size_t n, const struct span *sk
 			continue;
 		}
 		size_t ex = exclude_end(S->t, s, n, i);
-		if (ex) {
+		/* 十分 is "very", 十分之一 a tenth */
+		if (ex && !lex_at(&S->t->frac, s + i + l, n - i - l)) {
 			i = ex;
 			continue;
 		}

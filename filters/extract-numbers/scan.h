@@ -33,6 +33,7 @@ struct scanner {
 	struct numeral x, y;
 	struct dec val, tmp;
 	struct buf vbuf;
+	struct buf ubuf;       /* the name of a composed unit (毫克/升, 个月) */
 };
 
 void scanner_init(struct scanner *S, const struct tables *t, int bare);

@@ -253,8 +253,12 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 		int point = is_numeric_at(P->T, s, n, next, 1 << NR_POINT) &&
 		            (char_at(P->T, s, n, next, &pl), is_numeric_at(P->T, s, n, next + pl,
 		                                                         1 << NR_DIGIT | 1 << NR_ZERO));
-		if (!st->seq && st->digit_run == 1 && d == st->last_digit + 1 && d > 1 && !ahead &&
-		    !point && c->role == NR_DIGIT) {
+		/* 三五百, 三五天: "three to five" is the one range of digits that are not neighbours,
+		 * and only at the start of a numeral (十三五 is a plan's name) */
+		int three_five = st->last_digit == 3 && d == 5 && st->small_max == 99 && !st->bigs &&
+		                 dec_is_zero(&P->section) && dec_is_zero(&P->result);
+		if (!st->seq && st->digit_run == 1 && (d == st->last_digit + 1 || three_five) && d > 1 &&
+		    !ahead && !point && c->role == NR_DIGIT) {
 			st->last_digit = d;
 			st->digit_run++;
 			return 2;   /* a range: keep the lower digit pending */
@@ -329,7 +333,8 @@ static int on_big(struct numparser *P, struct state *st, const struct numchar *c
 	int sec_zero = dec_is_zero(&P->section);
 	if (sec_zero && st->prev != P_BIG && st->prev != P_VMID && dec_is_zero(&P->result))
 		return 0;
-	if (st->low_exp < 0 || e >= st->low_exp) {
+	/* 万亿亿: a big unit right after another multiplies everything before it */
+	if (st->low_exp < 0 || e >= st->low_exp || (sec_zero && st->prev == P_BIG)) {
 		dec_add(&P->result, &P->section);
 		dec_shift(&P->result, e);
 		st->low_exp = sec_zero && st->low_exp >= 0 ? st->low_exp + e : e;
@@ -377,7 +382,8 @@ static void finish(struct numparser *P, struct state *st, struct numeral *out)
 		out->flags |= NUM_SEQ;
 		return;
 	}
-	if (st->have_pend && st->unit_then_digit && st->prev == P_DIGIT && st->last_exp >= 1)
+	if (st->have_pend && st->unit_then_digit && (st->prev == P_DIGIT || st->prev == P_ARABIC) &&
+	    st->last_exp >= 1)
 		dec_shift(&P->pend, st->last_exp - 1);
 	flush_pend(P, st);
 	dec_copy(&out->v, &P->result);
@@ -399,8 +405,17 @@ static size_t arabic_token(struct numparser *P, struct state *st, const char *s,
 		 * unit or when they fit below the last one */
 		if (f & (NUM_POINT | NUM_SEP | NUM_LEADZERO))
 			return q;
+		int more = is_numeric_at(P->T, s, n, r, 1 << NR_UNIT | 1 << NR_BIG);
+		/* 8千3, 3萬5: one digit right after a multiplier, nothing after it, is the next
+		 * place down, as in 一万三 */
+		if (r - q == 1 && !more && (st->prev == P_UNIT || st->prev == P_BIG) && st->last_exp >= 1) {
+			*flags |= f | NUM_DIGIT;
+			st->have_pend = 1;
+			st->unit_then_digit = 1;
+			return r;
+		}
 		int fits = (long)P->pend.d.n <= st->last_exp && (st->prev == P_BIG || st->prev == P_ZERO);
-		if (!fits && !is_numeric_at(P->T, s, n, r, 1 << NR_UNIT | 1 << NR_BIG))
+		if (!fits && !more)
 			return q;
 	}
 	*flags |= f | NUM_DIGIT;
