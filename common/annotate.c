@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "annotate.h"
+#include "charset.h"
 #include "input.h"
 #include "meter.h"
 #include "out.h"
@@ -312,6 +313,7 @@ static int do_lines(const char *path)
 		warn_at(path, 0, "%s", strerror(errno));
 		return -1;
 	}
+	in_set_encoding(&in, encoding);   /* checked in annotate_main */
 	struct buf fixed = BUF_INIT;
 	char *p;
 	ssize_t n;
@@ -370,7 +372,7 @@ static int do_file(const char *path)
 		meter_file_done();
 		return rc;
 	}
-	struct table *t = tbl_open(path, csv_in ? TBL_CSV : TBL_TSV, !no_header);
+	struct table *t = tbl_open_enc(path, csv_in ? TBL_CSV : TBL_TSV, !no_header, encoding);
 	if (!t)
 		return -1;
 	if (text_col) {
@@ -480,6 +482,12 @@ int annotate_main(int argc, char **argv, const struct annotator *a)
 		usage_error("-0 goes with --files-from");
 	if (!*encoding)
 		usage_error("--encoding needs a charset name (or auto)");
+	if (!charset_is_auto(encoding) && !charset_is_utf8(encoding)) {
+		iconv_t cd = iconv_open("UTF-8", encoding);
+		if (cd == (iconv_t)-1)
+			usage_error("unknown encoding '%s' (see iconv --list)", encoding);
+		iconv_close(cd);
+	}
 	if (a->init)
 		a->init();
 	meter_start(progress);

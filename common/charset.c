@@ -1,4 +1,6 @@
 /* charset: BOM, UTF-8 check and uchardet. */
+#include <errno.h>
+#include <iconv.h>
 #include <string.h>
 #include <strings.h>
 #include <uchardet.h>
@@ -39,6 +41,38 @@ static int looks_utf8(const char *p, size_t n)
 	return bad == 0 || multi >= 8 * bad;
 }
 
+static int east_asian(const char *name)
+{
+	static const char *const prefixes[] = { "GB", "BIG5", "EUC", "SHIFT", "ISO-2022", "UTF", "HZ", "CP9", NULL };
+	for (int i = 0; prefixes[i]; i++)
+		if (strncasecmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does p[0..n) convert from GB18030 without an invalid sequence (a cut last character
+ * allowed)? */
+static int valid_gb18030(const char *p, size_t n)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return 0;
+	char out[4096];
+	char *ip = (char *)p;
+	size_t il = n;
+	int ok = 1;
+	while (il && ok) {
+		char *op = out;
+		size_t ol = sizeof out;
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 || errno == E2BIG)
+			continue;
+		ok = errno == EINVAL;   /* cut at the end of the block */
+		break;
+	}
+	iconv_close(cd);
+	return ok;
+}
+
 const char *charset_detect(const char *p, size_t n)
 {
 	static char name[64];
@@ -64,5 +98,10 @@ const char *charset_detect(const char *p, size_t n)
 	else
 		strcpy(name, guess);
 	uchardet_delete(ud);
+	/* On a few bytes uchardet often names a European single-byte charset for Chinese
+	 * text. This toolkit reads Chinese news: a block that is valid GB18030 is taken as
+	 * GB18030 unless uchardet named an East Asian or Unicode charset. */
+	if (!east_asian(name) && valid_gb18030(p, n))
+		strcpy(name, "GB18030");
 	return name;
 }

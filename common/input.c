@@ -5,7 +5,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "charset.h"
 #include "cli.h"
+#include "meter.h"
 #include "input.h"
 
 #define BLOCK (256 * 1024)
@@ -33,12 +35,16 @@ int in_open(struct input *in, const char *path)
 	return 0;
 }
 
+static size_t fill_conv(struct input *in);
+
 /* Refill the block; returns bytes now available after pos, 0 at EOF or error. */
 static size_t fill(struct input *in)
 {
 	if (in->pos < in->len)
 		return in->len - in->pos;
 	in->pos = in->len = 0;
+	if (in->detect || in->conv)
+		return fill_conv(in);
 	while (!in->eof) {
 		ssize_t r = read(in->fd, in->blk, in->blk_cap);
 		if (r > 0) {
@@ -111,8 +117,120 @@ ssize_t in_read(struct input *in, char **chunk, size_t max)
 	return (ssize_t)avail;
 }
 
+int in_set_encoding(struct input *in, const char *enc)
+{
+	in->charset = "UTF-8";
+	if (!enc || charset_is_utf8(enc))
+		return 0;
+	if (charset_is_auto(enc)) {
+		in->detect = 1;
+		return 0;
+	}
+	in->cd = iconv_open("UTF-8", enc);
+	if (in->cd == (iconv_t)-1)
+		return -1;
+	in->conv = 1;
+	in->charset = enc;
+	return 0;
+}
+
+/* Raw bytes appended to in->raw; 0 at the end of the input. */
+static size_t read_raw(struct input *in, size_t want)
+{
+	buf_reserve(&in->raw, want);
+	while (!in->eof) {
+		ssize_t r = read(in->fd, in->raw.p + in->raw.n, want);
+		if (r > 0) {
+			in->raw.n += (size_t)r;
+			return (size_t)r;
+		}
+		if (r == 0)
+			in->eof = 1;
+		else if (errno != EINTR) {
+			in->err = errno;
+			in->eof = 1;
+		}
+	}
+	return 0;
+}
+
+/* The first block decides the charset: UTF-8 goes back to the direct path (the block is
+ * handed out as it is), another gets a converter. */
+static void detect(struct input *in)
+{
+	in->detect = 0;
+	const char *name = charset_detect(in->raw.p ? in->raw.p : "", in->raw.n);
+	if (charset_is_utf8(name))
+		return;
+	in->cd = iconv_open("UTF-8", name);
+	if (in->cd == (iconv_t)-1) {
+		meter_note("%s: charset %s (detected) is unknown to iconv; read as UTF-8", in->name, name);
+		return;
+	}
+	in->conv = 1;
+	in->charset = xstrdup(name);
+	in->charset_owned = 1;
+	meter_note("%s: charset %s (detected)", in->name, name);
+}
+
+/* Decoding path of fill(): raw bytes in, UTF-8 out into blk. A block of raw bytes is a
+ * third of blk: no charset iconv knows takes more than three UTF-8 bytes per byte. */
+static size_t fill_conv(struct input *in)
+{
+	size_t want = in->blk_cap / 3;
+	while (in->len == 0) {
+		if (in->raw.n < 16)
+			read_raw(in, want);
+		if (in->detect) {
+			detect(in);
+			if (!in->conv) {   /* UTF-8 after all: hand out the bytes read */
+				memcpy(in->blk, in->raw.p, in->raw.n);
+				in->len = in->raw.n;
+				in->raw.n = 0;
+				return in->len;
+			}
+		}
+		if (in->raw.n == 0)
+			return 0;
+		char *ip = in->raw.p, *op = in->blk;
+		size_t il = in->raw.n, ol = in->blk_cap;
+		while (il) {
+			if (iconv(in->cd, &ip, &il, &op, &ol) != (size_t)-1)
+				continue;
+			if ((errno == EINVAL && !in->eof) || errno == E2BIG)
+				break;   /* a character cut at the end: wait for the rest; or blk is full */
+			/* invalid (or cut at the very end): one byte becomes U+FFFD */
+			if (ol < 3)
+				break;
+			memcpy(op, "\xEF\xBF\xBD", 3);
+			op += 3;
+			ol -= 3;
+			ip++;
+			il--;
+			in->nbad++;
+		}
+		in->len = (size_t)(op - in->blk);
+		memmove(in->raw.p, ip, il);
+		in->raw.n = il;
+		if (in->len == 0 && in->eof && il == 0)
+			return 0;
+	}
+	return in->len;
+}
+
 void in_close(struct input *in)
 {
+	if (in->nbad)
+		warn_at(in->name, 0, "%llu invalid %s sequence%s replaced by U+FFFD", in->nbad, in->charset,
+		        in->nbad == 1 ? "" : "s");
+	if (in->conv)
+		iconv_close(in->cd);
+	in->conv = 0;
+	in->nbad = 0;
+	buf_free(&in->raw);
+	if (in->charset_owned)
+		free((char *)in->charset);
+	in->charset_owned = 0;
 	if (in->fd > 0)
 		close(in->fd);
 	in->fd = -1;

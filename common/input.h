@@ -4,6 +4,7 @@
 #ifndef COMMON_INPUT_H
 #define COMMON_INPUT_H
 #include <stddef.h>
+#include <iconv.h>
 #include <sys/types.h>
 #include "buf.h"
 
@@ -17,6 +18,13 @@ struct input {
 	unsigned long long line; /* number of the line last returned by in_getline (1-based) */
 	unsigned long long off;  /* byte offset in the file of the next unread byte */
 	struct buf acc;          /* a line that straddles blocks is gathered here */
+	/* in_set_encoding: the input is converted to UTF-8 as it is read */
+	int detect, conv;
+	iconv_t cd;
+	struct buf raw;          /* undecoded bytes carried to the next read */
+	const char *charset;     /* the charset read (detected or given) */
+	int charset_owned;
+	unsigned long long nbad; /* invalid sequences replaced by U+FFFD */
 };
 
 /* Open path ("-" is stdin). Returns 0, or -1 with errno set (the caller reports). */
@@ -28,6 +36,12 @@ ssize_t in_getline(struct input *in, char **line, int *had_nl);
 /* Next block of at most max bytes (any split point). Returns its length, 0 at end, -1 on a
  * read error. The bytes stay valid until the next call. */
 ssize_t in_read(struct input *in, char **chunk, size_t max);
+/* Read the input as charset enc, converted to UTF-8 (call after in_open, before reading):
+ * NULL or "UTF-8" reads the bytes as they are; "auto" tells the charset from the first
+ * block (charset.h) and names it through meter_note when it is not UTF-8. Invalid
+ * sequences become U+FFFD, counted in nbad and reported by in_close (status 1). off then
+ * counts UTF-8 bytes. Returns 0, or -1 when iconv does not know enc. */
+int in_set_encoding(struct input *in, const char *enc);
 void in_close(struct input *in);
 
 #endif

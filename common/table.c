@@ -311,12 +311,19 @@ static int next_any(struct table *t)
 
 struct table *tbl_open(const char *path, enum tbl_format fmt, int header)
 {
+	return tbl_open_enc(path, fmt, header, NULL);
+}
+
+struct table *tbl_open_enc(const char *path, enum tbl_format fmt, int header, const char *enc)
+{
 	struct table *t = xcalloc(1, sizeof *t);
 	if (in_open(&t->in, path) != 0) {
 		warn_at(path, 0, "%s", strerror(errno));
 		free(t);
 		return NULL;
 	}
+	if (in_set_encoding(&t->in, enc) != 0)
+		fatal(EXIT_USAGE, "unknown encoding '%s' (see iconv --list)", enc);
 	t->fmt = fmt;
 	t->has_header = header;
 	t->strict = header;

@@ -32,6 +32,9 @@ struct table;
 /* Open path ("-" is stdin). With header, the first row names the columns. Returns NULL
  * after reporting "prog: path: reason" when the file cannot be opened. */
 struct table *tbl_open(const char *path, enum tbl_format fmt, int header);
+/* The same with the input's charset (in_set_encoding: NULL or "UTF-8" as is, "auto"
+ * detected, or an iconv name) converted to UTF-8 before parsing. */
+struct table *tbl_open_enc(const char *path, enum tbl_format fmt, int header, const char *enc);
 
 /* Next data row: 1 and *row set, 0 at end of input, -1 on a read error (reported). */
 int tbl_next(struct table *t, struct row **row);
