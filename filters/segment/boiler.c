@@ -9,17 +9,23 @@ extern const char data_boiler_markers_txt[], data_boiler_lines_txt[];
 extern const char data_footer_markers_txt[], data_starts_article_txt[];
 extern const unsigned long data_boiler_markers_txt_len, data_boiler_lines_txt_len;
 extern const unsigned long data_footer_markers_txt_len, data_starts_article_txt_len;
+extern const char data_meta_labels_txt[], data_tail_markers_txt[];
+extern const unsigned long data_meta_labels_txt_len, data_tail_markers_txt_len;
 
 /* One list for the furniture phrases (tag 1) and the footer phrases (tag 2): a line is
  * searched once for both. */
 enum { TAG_MARKER = 1, TAG_FOOTER = 2 };
-static struct wordlist markers, whole, openers;
+static struct wordlist markers, whole, openers, meta, tail;
 
 /* Furniture is short; a long line holding a marker phrase is prose about it. */
 #define FURNITURE_MAX_CP 100
 /* Menu entries are short words ("新闻中心", "党建工作"). */
 #define MENU_WORD_MAX_CP 6
 #define MENU_MIN_WORDS 4
+#define MENU_MANY_WORDS 5
+/* Link paths are looked for in the head of a line only: body lines are long. */
+#define LINK_PATHS_SPAN 512
+#define MENU_LONG_WORD_MAX_CP 10
 
 void boiler_setup(void)
 {
@@ -27,26 +33,148 @@ void boiler_setup(void)
 	wl_load(&whole, data_boiler_lines_txt, data_boiler_lines_txt_len);
 	wl_add_list(&markers, data_footer_markers_txt, data_footer_markers_txt_len, TAG_FOOTER);
 	wl_load(&openers, data_starts_article_txt, data_starts_article_txt_len);
+	wl_load(&meta, data_meta_labels_txt, data_meta_labels_txt_len);
+	wl_load(&tail, data_tail_markers_txt, data_tail_markers_txt_len);
 }
 
-/* A navigation bar: several short words separated by spaces and no punctuation. */
+int furniture_word(const char *p, size_t n)
+{
+	return wl_has(&whole, p, n);
+}
+
+/* Length of the date and time at the start of p[0..n) ("2019年9月26日 15:10 ",
+ * "2022-02-13 04:22:18 "), white space after it included; 0 when there is none. */
+static size_t leading_date(const char *p, size_t n)
+{
+	size_t i = 0, digits = 0, marks = 0;
+	while (i < n) {
+		int32_t c;
+		size_t l = ch_decode(p + i, n - i, &c);
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == '-' || c == '/' || c == '.')
+			marks++;   /* 年 月 日 - / . */
+		else if (!(c == ':' || c == 0xFF1A || ch_is_space(c)))
+			break;
+		i += l;
+	}
+	if (digits < 4 || !marks)
+		return 0;
+	/* Give back a colon or digits glued to what follows ("2019年" of "2019年起"). */
+	while (i && i < n && p[i - 1] != ' ' && p[i - 1] != '\t')
+		i--;
+	return i;
+}
+
+static int colon_at(const char *p, size_t n)
+{
+	if (n && p[0] == ':')
+		return 1;
+	return n >= 3 && memcmp(p, "\xEF\xBC\x9A", 3) == 0;
+}
+
+int meta_line(const char *p, size_t n)
+{
+	size_t d = leading_date(p, n);
+	if (d && d == n)
+		return 1;
+	size_t k = wl_prefix(&meta, p + d, n - d);
+	if (!k || !colon_at(p + d + k, n - d - k))
+		return 0;
+	/* "来源于：" leads a line of its own; "来源：" only after a date. */
+	if (k == 6 && memcmp(p + d, "来源", 6) == 0)
+		return d > 0;
+	return 1;
+}
+
+int tail_marker(const char *p, size_t n)
+{
+	/* 【推荐阅读】, [相关新闻] */
+	if (n > 6 && ((memcmp(p, "【", 3) == 0 && memcmp(p + n - 3, "】", 3) == 0)))
+		p += 3, n -= 6;
+	else if (n > 2 && p[0] == '[' && p[n - 1] == ']')
+		p++, n -= 2;
+	return wl_has(&tail, p, n);
+}
+
+/* Markup a web page left behind in a text dump: an HTML comment or tag line
+ * ("<!--repaste.body.begin-->"), a Markdown link line ("[查看原文](https://...)"). */
+static int markup_residue(const char *p, size_t n)
+{
+	/* One tag or comment alone: its only '>' is the last byte. */
+	if (n >= 2 && p[0] == '<' && p[n - 1] == '>' && memchr(p, '>', n) == p + n - 1 &&
+	    (p[1] == '!' || p[1] == '/' || ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')))
+		return 1;
+	if (n >= 4 && p[0] == '[' && p[n - 1] == ')') {
+		return memmem(p, n, "](", 2) != NULL;
+	}
+	return 0;
+}
+
+/* A navigation bar: several short words separated by spaces or bars and no punctuation
+ * ("新闻中心 党建工作 …"; longer entries when there are more of them). */
 static int menu_bar(const char *p, size_t n)
 {
-	size_t words = 0, wlen = 0, i = 0;
+	size_t words = 0, wlen = 0, maxlen = 0, i = 0;
 	while (i < n) {
 		int32_t c;
 		i += ch_decode(p + i, n - i, &c);
-		if (ch_is_space(c) || c == '|' || c == 0xFF5C) {
+		if (ch_is_space(c) || c == '|' || c == 0xFF5C || c == 0x4E28) {
 			if (wlen)
 				words++;
 			wlen = 0;
 			continue;
 		}
-		if (ch_is_pause(c) || ch_is_final(c) || ++wlen > MENU_WORD_MAX_CP)
+		if (ch_is_pause(c) || ch_is_final(c) || ++wlen > MENU_LONG_WORD_MAX_CP)
 			return 0;
+		if (wlen > maxlen)
+			maxlen = wlen;
 	}
 	words += wlen > 0;
-	return words >= MENU_MIN_WORDS;
+	return (words >= MENU_MIN_WORDS && maxlen <= MENU_WORD_MAX_CP) ||
+	       (words >= MENU_MANY_WORDS && maxlen <= MENU_LONG_WORD_MAX_CP);
+}
+
+/* Items set apart by bars: "安全保障 | 免责条款 | 服务协议", "国家发改委|中国浙江|…". */
+static int bar_list(const char *p, size_t n)
+{
+	size_t bars = 0, i = 0;
+	while (i < n) {
+		int32_t c;
+		i += ch_decode(p + i, n - i, &c);
+		if (c == '|' || c == 0xFF5C || c == 0x4E28)
+			bars++;
+		else if (ch_is_comma(c) || ch_is_final(c))
+			return 0;
+	}
+	return bars >= 2;
+}
+
+/* A list of titles in book marks: "《西藏日报》 《西藏商报》 《西藏法制报》". */
+static int book_list(const char *p, size_t n)
+{
+	size_t books = 0, i = 0;
+	int inside = 0;
+	while (i < n) {
+		int32_t c;
+		i += ch_decode(p + i, n - i, &c);
+		if (c == 0x300A && !inside)
+			inside = 1;
+		else if (c == 0x300B && inside)
+			inside = 0, books++;
+		else if (!inside && !ch_is_space(c))
+			return 0;
+	}
+	return books >= 3 && !inside;
+}
+
+/* Link paths left in the text ("工作/col/col1599522/index.html投资…/col/…"). */
+static int link_paths(const char *p, size_t n)
+{
+	size_t slashes = 0;
+	for (size_t i = 0; i < n; i++)
+		slashes += p[i] == '/';
+	return slashes >= 4 && !memmem(p, n, "\xE3\x80\x82", 3) && !memmem(p, n, "\xEF\xBC\x8C", 3);
 }
 
 /* A breadcrumb: "首页 > 新闻 > 正文". */
@@ -111,7 +239,8 @@ static int host_list(const char *p, size_t n)
 		}
 		i = j;
 	}
-	return hosts >= 2 && hosts * 2 >= tokens;
+	return (hosts >= 2 && hosts * 2 >= tokens) || (tokens == 1 && hosts == 1 && n > 7 &&
+	                                                 memcmp(p, "http", 4) == 0);
 }
 
 /* Rules and ornaments ("---", "* * *"): no letter, digit or ideograph at all. */
@@ -134,7 +263,8 @@ int article_opener(const char *p, size_t n)
 
 unsigned furniture(const char *p, size_t n, size_t ncp, int tokens)
 {
-	if (wl_has(&whole, p, n) || host_list(p, n))
+	if (wl_has(&whole, p, n) || host_list(p, n) || markup_residue(p, n) ||
+	    link_paths(p, n < LINK_PATHS_SPAN ? n : LINK_PATHS_SPAN))
 		return FURN_BOILER;
 	if (ncp > FURNITURE_MAX_CP)
 		return 0;
@@ -142,7 +272,8 @@ unsigned furniture(const char *p, size_t n, size_t ncp, int tokens)
 	if (tags & TAG_FOOTER)
 		return FURN_FOOTER | FURN_BOILER;
 	if (tags || (tokens >= MENU_MIN_WORDS && menu_bar(p, n)) ||
-	    (tokens >= 3 && breadcrumb(p, n)) || link_item(p, n) || no_words(p, n))
+	    (tokens >= 3 && breadcrumb(p, n)) || link_item(p, n) || no_words(p, n) ||
+	    bar_list(p, n) || book_list(p, n))
 		return FURN_BOILER;
 	return 0;
 }

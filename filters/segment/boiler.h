@@ -10,6 +10,12 @@ enum { FURN_BOILER = 1, FURN_FOOTER = 2 };
  * furniture (FURN_BOILER), and does it begin the page footer, a copyright or disclaimer
  * notice (FURN_FOOTER as well)? */
 unsigned furniture(const char *p, size_t n, size_t ncp, int tokens);
+/* Is p[0..n) exactly a furniture word ("返回", "下一版")? */
+int furniture_word(const char *p, size_t n);
+/* Is it page metadata: a date alone, or "发布时间：…", "2019年9月26日 15:10 来源：…"? */
+int meta_line(const char *p, size_t n);
+/* Is it the heading of the link lists after an article ("推荐阅读", "【相关新闻】")? */
+int tail_marker(const char *p, size_t n);
 /* Does it open a news article (本报讯...)? */
 int article_opener(const char *p, size_t n);
 

@@ -50,6 +50,12 @@ static int is_name(const char *p, size_t n)
 	return han >= 2 && han <= 5 + 3 * (ncp_of(p, n) > han);
 }
 
+static int one_han(const char *p, size_t n)
+{
+	int32_t c;
+	return n == 3 && ch_decode(p, n, &c) == 3 && ch_is_han(c);
+}
+
 static int has_photo_word(const char *p, size_t n)
 {
 	return memmem(p, n, "摄", 3) || memmem(p, n, "图", 3);
@@ -69,12 +75,13 @@ static int credit_token(const char *p, size_t n, int *credit, int *photo, int *s
 		*source = 0;
 		return ncp_of(p, n) <= SOURCE_MAX_CP;
 	}
-	if (n > 3 && memcmp(p + n - 3, "摄", 3) == 0 && is_name(p, n - 3)) {
+	if (n > 3 && memcmp(p + n - 3, "摄", 3) == 0 && (is_name(p, n - 3) || one_han(p, n - 3))) {
 		(*credit)++;
 		*photo = 1;
 		return 1;
 	}
-	if (is_name(p, n))
+	/* A name padded with spaces to the width of three characters ("雷  声", "沈  果"). */
+	if (is_name(p, n) || one_han(p, n))
 		return 1;
 	size_t k = wl_prefix(&words, p, n);
 	if (k && k < n && p[k] == '/')
@@ -137,12 +144,33 @@ static int bracketed_credit(const char *p, size_t n, int *photo)
 	return 0;
 }
 
+/* "沈  果摄（新华社发）": a credit word in brackets after the credit is dropped. */
+static void drop_agency_note(const char *p, size_t *pn, int *photo)
+{
+	size_t n = *pn;
+	if (n < 9 || memcmp(p + n - 3, "）", 3) != 0)
+		return;
+	const char *open = NULL;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (memcmp(p + i, "（", 3) == 0)
+			open = p + i;
+	if (!open || open == p)
+		return;
+	const char *in = open + 3;
+	size_t k = (size_t)(p + n - 3 - in);
+	if (wl_has(&words, in, k)) {
+		*photo |= has_photo_word(in, k);
+		*pn = (size_t)(open - p);
+	}
+}
+
 int credit_line(const char *p, size_t n, int *photo)
 {
 	*photo = 0;
 	if (!n || ncp_of(p, n) > CREDIT_MAX_CP)
 		return 0;
 	int bracketed;
+	drop_agency_note(p, &n, photo);
 	int marker = strip_marks(&p, &n, &bracketed);
 	if (bracketed && bracketed_credit(p, n, photo))
 		return 1;

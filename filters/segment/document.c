@@ -1,6 +1,9 @@
 /* document: typing lines in context, rejoining layout breaks, feeding the splitter. */
+#include <stdlib.h>
 #include <string.h>
+#include "boiler.h"
 #include "cli.h"
+#include "credits.h"
 #include "document.h"
 #include "emit.h"
 #include "lines.h"
@@ -11,8 +14,20 @@
 #define PHOTO_CAPTION_MAX_CP 80
 /* A caption that runs over a layout break, before its photo credit, is still short. */
 #define CREDITED_CAPTION_MAX_CP 200
+/* A photo item (headline, up to three caption paragraphs, credit) is short too. */
+#define PHOTO_ITEM_PARAS 3
+#define PHOTO_ITEM_MAX_CP 400
 /* Bytes of the end of a long line kept to see how it ends. */
 #define TAIL 64
+/* Lines read ahead to see what follows a heading: whether article text comes (then it
+ * is a headline) or only more navigation (then it is page furniture). */
+#define LOOK 40
+/* A headline is shorter than the paragraph under it; a line as long as the next is the
+ * first line of a paragraph wrapped by the layout. */
+#define HEADLINE_RATIO_NUM 6
+#define HEADLINE_RATIO_DEN 5
+/* A bracketed note after the last sentence of a paragraph ("（记者 胡晓蓉）") is a credit. */
+#define BRACKET_CREDIT_MAX_CP 16
 
 enum seg_type { T_SENT, T_TITLE, T_BYLINE, T_CAPTION, T_BOILER };
 static const char *const type_names[] = { "sent", "title", "byline", "caption", "boiler" };
@@ -28,21 +43,56 @@ struct doc {
 	struct reader *r;
 	struct splitter sp;
 	struct emitter em;
-	struct wline *w;     /* lines read ahead, oldest first */
-	size_t nw, cap;
+	struct wline *w;     /* w[h..h+nw): lines read ahead, oldest first */
+	size_t h, nw, cap;
 	size_t gap;
 	int seen, eof, err;
-	int footer;          /* past a copyright notice: the rest is page furniture */
+	int footer;          /* past a copyright notice or a link-list heading: page furniture */
+	int zone;            /* inside the article: a headline or body text was given */
+	int boiler_seen;     /* page furniture came before */
 	enum seg_type last;  /* type of the paragraph before */
+	int para_segs;       /* segments of the current paragraph so far */
 	char tail[TAIL];
 	size_t ntail;
 };
+
+#define W(d, i) (&(d)->w[(d)->h + (i)])
+
+static int bracket_credit(const char *p, size_t n);
+static size_t broken_run(struct doc *d);
 
 static void on_segment(void *ctx, const char *p, size_t n,
                        unsigned long long start, unsigned long long end)
 {
 	struct doc *d = ctx;
+	const char *type = d->em.type;
+	/* "…已确定。（记者 胡晓蓉）": a credit left after the last sentence. */
+	if (d->sp.at_end && d->para_segs > 0 && !d->sp.whole && bracket_credit(p, n))
+		d->em.type = type_names[T_BYLINE];
 	emit_row(&d->em, p, n, start, end);
+	d->em.type = type;
+	d->para_segs++;
+}
+
+/* Make room at the end of the window: move the held lines to the front (the slots of
+ * dropped lines, with their buffers, go behind them) or grow it. */
+static void make_room(struct doc *d)
+{
+	if (d->h + d->nw < d->cap)
+		return;
+	if (d->h > 0) {
+		struct wline *dead = xmalloc(d->h * sizeof *dead);
+		memcpy(dead, d->w, d->h * sizeof *dead);
+		memmove(d->w, d->w + d->h, d->nw * sizeof *d->w);
+		memcpy(d->w + d->nw, dead, d->h * sizeof *dead);
+		free(dead);
+		d->h = 0;
+		return;
+	}
+	size_t ncap = d->cap ? d->cap * 2 : 2 * LOOK;
+	d->w = xrealloc(d->w, ncap * sizeof *d->w);
+	memset(d->w + d->cap, 0, (ncap - d->cap) * sizeof *d->w);
+	d->cap = ncap;
 }
 
 /* Read ahead until k lines are held, the input ends, or the last one held is a long line
@@ -50,15 +100,10 @@ static void on_segment(void *ctx, const char *p, size_t n,
 static void wfill(struct doc *d, size_t k)
 {
 	while (d->nw < k && !d->eof && !d->err) {
-		if (d->nw && !d->w[d->nw - 1].ln.complete)
+		if (d->nw && !W(d, d->nw - 1)->ln.complete)
 			return;
-		if (d->nw == d->cap) {
-			size_t ncap = d->cap ? d->cap * 2 : 8;
-			d->w = xrealloc(d->w, ncap * sizeof *d->w);
-			memset(d->w + d->cap, 0, (ncap - d->cap) * sizeof *d->w);
-			d->cap = ncap;
-		}
-		struct wline *x = &d->w[d->nw];
+		make_room(d);
+		struct wline *x = W(d, d->nw);
 		int rc = rd_line(d->r, &x->ln);
 		if (rc <= 0) {
 			d->eof = rc == 0;
@@ -81,20 +126,17 @@ static void wfill(struct doc *d, size_t k)
 /* Drop the oldest line, keeping its buffers for reuse. */
 static void pop(struct doc *d)
 {
-	struct wline old = d->w[0];
-	memmove(d->w, d->w + 1, (d->nw - 1) * sizeof *d->w);
-	d->w[d->nw - 1] = old;
+	d->h++;
 	d->nw--;
+	if (d->nw == 0)
+		d->h = 0;
 }
 
-static enum seg_type classify(const struct doc *d, const struct wline *x)
+/* The type a line has on its own, before its neighbours are considered. */
+static enum seg_type own_type(const struct wline *x)
 {
 	const struct linefeat *f = &x->f;
-	if (f->starts_article)
-		return T_SENT;
-	if (d->footer || f->footer)
-		return T_BOILER;
-	if (!f->complete)
+	if (f->starts_article || !f->complete)
 		return T_SENT;
 	if (f->credit)
 		return T_BYLINE;
@@ -102,20 +144,212 @@ static enum seg_type classify(const struct doc *d, const struct wline *x)
 		return T_BOILER;
 	if (f->caption_credit)
 		return T_CAPTION;
+	if (f->heading_mark)
+		return T_TITLE;
+	/* A line of one character is a label of the page (a calendar, a vertical button),
+	 * never a headline or a sentence. */
+	if (f->ncp == 1)
+		return T_BOILER;
 	if (lf_title_like(f))
 		return T_TITLE;
-	if (x->gap >= IMAGE_GAP && !x->first && f->ends_final && !f->stop_inside &&
-	    f->ncp <= PHOTO_CAPTION_MAX_CP)
-		return T_CAPTION;
 	return T_SENT;
 }
 
-/* May line x carry on the paragraph before it? */
-static int joinable(const struct doc *d, const struct wline *x)
+enum walk { PROSE, TITLEISH, PASS, STOP };
+
+static enum walk walk_kind(const struct wline *x)
 {
-	if (x->f.starts_article)
+	if (x->f.footer || x->f.tail)
+		return STOP;
+	enum seg_type t = own_type(x);
+	if (t != T_SENT && t != T_TITLE)
+		return PASS;
+	if (x->f.bracketed)
+		return PASS;   /* a note under a headline: "（2007年6月29日…通过）" */
+	if (t == T_TITLE)
+		return TITLEISH;
+	if (lf_headline_shape(&x->f) && !x->f.ends_final)
+		return TITLEISH;
+	return PROSE;
+}
+
+/* Is line i, text of the sentence kind on its own, a headline: shaped like one and
+ * standing right above a longer paragraph? */
+static int headline_above(struct doc *d, size_t i)
+{
+	const struct wline *x = W(d, i);
+	if (!lf_headline_shape(&x->f) || (x->f.ends_final && !x->f.stop_inside))
 		return 0;
-	enum seg_type t = classify(d, x);
+	wfill(d, i + 2);
+	if (i + 1 >= d->nw)
+		return 0;
+	const struct wline *y = W(d, i + 1);
+	if (y->gap > 1 || walk_kind(y) != PROSE)
+		return 0;
+	return y->f.ncp * HEADLINE_RATIO_DEN >= x->f.ncp * HEADLINE_RATIO_NUM;
+}
+
+/* The text of a line without the white space around it: t.p[*a..*a+*n). */
+static void trimmed(const struct line *l, size_t *a, size_t *n)
+{
+	size_t i = 0, e = l->t.n;
+	const char *p = l->t.p;
+	while (i < e && (p[i] == ' ' || p[i] == '\t' || (e - i >= 3 && memcmp(p + i, "\xE3\x80\x80", 3) == 0)))
+		i += p[i] == ' ' || p[i] == '\t' ? 1 : 3;
+	while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+		e--;
+	*a = i;
+	*n = e - i;
+}
+
+/* Does a later line of the window repeat line 0, maybe with the site name after it (the
+ * HTML title a scraped page starts with: "标题 - 栏目 - 网站", "标题_网站")? */
+static int repeated_later(struct doc *d)
+{
+	const struct line *a = &W(d, 0)->ln;
+	size_t a0, an;
+	trimmed(a, &a0, &an);
+	for (size_t j = 1; j < d->nw; j++) {
+		const struct line *b = &W(d, j)->ln;
+		size_t b0, bn;
+		trimmed(b, &b0, &bn);
+		if (own_type(W(d, j)) != T_TITLE || bn > an || bn < 6)
+			continue;
+		if (memcmp(a->t.p + a0, b->t.p + b0, bn) != 0)
+			continue;
+		if (bn == an)
+			return 1;
+		unsigned char c = (unsigned char)a->t.p[a0 + bn];
+		if (c == ' ' || c == '_' || c == '-' || c == '|' || c == 0xE2 || c == 0xE3)
+			return 1;
+	}
+	return 0;
+}
+
+/* Line 0 looks like a heading. Is it the article's (a headline or a section heading):
+ * 1, or a label of the page around it: 0? Article text must follow, with only metadata,
+ * credits, furniture and other headings (a kicker above, a subtitle below, set apart by
+ * blank lines) in between. -1 when no text follows on a page without furniture. */
+static int heading_of_article(struct doc *d)
+{
+	wfill(d, LOOK);
+	if (W(d, 0)->first && repeated_later(d))
+		return 0;
+	size_t k = broken_run(d);   /* the heading may take several lines */
+	/* "标题" then "发布时间：…": the headline of a web page. */
+	if (d->nw > k && W(d, k)->gap <= 1 && W(d, k)->f.meta) {
+		d->zone = 1;
+		return 1;
+	}
+	int crossed = 0;
+	for (size_t j = k; j < d->nw; j++) {
+		const struct wline *y = W(d, j);
+		enum walk k = walk_kind(y);
+		if (k == PROSE) {
+			d->zone = 1;
+			return 1;
+		}
+		if (k == STOP)
+			break;
+		if (k == PASS) {
+			crossed |= y->f.boiler && !y->f.meta;
+			continue;
+		}
+		if (!d->zone && y->gap == 0)
+			break;
+	}
+	/* No text follows: on a page with furniture, a label; on plain text, undecided. */
+	return d->boiler_seen || crossed ? 0 : -1;
+}
+
+/* Lines of one headline broken by the layout, from line 0: each break inside a phrase. */
+static size_t broken_run(struct doc *d)
+{
+	size_t k = 1;
+	for (;;) {
+		wfill(d, k + 1);
+		if (k >= d->nw || k >= LOOK)
+			return k;
+		const struct wline *a = W(d, k - 1), *b = W(d, k);
+		if (b->gap || !b->f.complete || own_type(a) != T_TITLE || own_type(b) != T_TITLE ||
+		    !lf_broken_between(a->ln.t.p, a->ln.t.n, b->ln.t.p, b->ln.t.n))
+			return k;
+		k++;
+	}
+}
+
+static int is_han(int32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/* A run of one-character lines is one label set vertically ("日" "历"): its characters
+ * make one segment, ended early where they spell a known furniture word ("上一期"). */
+static size_t vertical_run(struct doc *d)
+{
+	struct buf word = BUF_INIT;
+	size_t k = 0;
+	for (;;) {
+		wfill(d, k + 1);
+		if (k >= d->nw || k >= LOOK)
+			break;
+		const struct wline *y = W(d, k);
+		if (y->f.ncp != 1 || !y->f.complete || (k && y->gap) || !is_han(y->f.first_cp))
+			break;
+		size_t a = 0, b = y->ln.t.n;
+		while (a < b && (y->ln.t.p[a] == ' ' || y->ln.t.p[a] == '\t'))
+			a++;
+		while (b > a && (y->ln.t.p[b - 1] == ' ' || y->ln.t.p[b - 1] == '\t'))
+			b--;
+		buf_add(&word, y->ln.t.p + a, b - a);
+		k++;
+		if (k > 1 && furniture_word(word.p, word.n))
+			break;
+	}
+	buf_free(&word);
+	return k ? k : 1;
+}
+
+/* The type of line 0 in its place in the document. */
+static enum seg_type classify(struct doc *d)
+{
+	struct wline *x = W(d, 0);
+	const struct linefeat *f = &x->f;
+	if (f->starts_article)
+		return T_SENT;
+	if (d->footer || f->footer || f->tail)
+		return T_BOILER;
+	enum seg_type t = own_type(x);
+	if (t == T_SENT && !f->complete)
+		return T_SENT;
+	if (t == T_SENT && headline_above(d, 0))
+		t = T_TITLE;
+	if (t == T_TITLE)
+		return heading_of_article(d) ? T_TITLE : T_BOILER;
+	/* The HTML title a scraped page starts with may be too long for a heading; it is
+	 * furniture when the page's furniture follows it. */
+	if (t == T_SENT && x->first && lf_headline_shape(f) && heading_of_article(d) == 0)
+		return T_BOILER;
+	if (t == T_SENT && x->gap >= IMAGE_GAP && !x->first && f->ends_final && !f->stop_inside &&
+	    f->ncp <= PHOTO_CAPTION_MAX_CP)
+		return T_CAPTION;
+	return t;
+}
+
+/* May line 0 carry on the paragraph before it? */
+static int joinable(struct doc *d)
+{
+	const struct wline *x = W(d, 0);
+	if (x->f.starts_article || x->f.indented)
+		return 0;
+	if (d->footer || x->f.footer || x->f.tail)
+		return 0;
+	enum seg_type t = own_type(x);
+	if (t == T_SENT && headline_above(d, 0))
+		return 0;
+	if (t == T_SENT && x->gap >= IMAGE_GAP && x->f.ends_final && !x->f.stop_inside &&
+	    x->f.ncp <= PHOTO_CAPTION_MAX_CP)
+		return 0;
 	return t == T_SENT || (x->f.starts_cont && t != T_BOILER && t != T_BYLINE);
 }
 
@@ -166,19 +400,20 @@ static int feed_line(struct doc *d, struct wline *x)
 	return !lf_ends_final(d->tail, d->ntail);
 }
 
-static void open_paragraph(struct doc *d, enum seg_type t)
+static void open_paragraph(struct doc *d, enum seg_type t, int split)
 {
 	d->em.para++;
 	d->em.type = type_names[t];
-	spl_begin(&d->sp, t != T_SENT);
+	d->para_segs = 0;
+	spl_begin(&d->sp, !split);
 }
 
 /* Lines 0..k-1 as one segment of type t. */
 static int whole(struct doc *d, size_t k, enum seg_type t)
 {
-	open_paragraph(d, t);
+	open_paragraph(d, t, 0);
 	for (size_t i = 0; i < k; i++) {
-		if (feed_line(d, &d->w[0]) < 0)
+		if (feed_line(d, W(d, 0)) < 0)
 			return -1;
 		pop(d);
 	}
@@ -186,19 +421,20 @@ static int whole(struct doc *d, size_t k, enum seg_type t)
 	return 0;
 }
 
-/* A body paragraph: the first line and every line that continues it. */
-static int body(struct doc *d)
+/* A paragraph of type t split into sentences: the first line and every line that
+ * continues it. */
+static int body(struct doc *d, enum seg_type t)
 {
-	open_paragraph(d, T_SENT);
+	open_paragraph(d, t, 1);
 	for (;;) {
-		int open = feed_line(d, &d->w[0]);
+		int open = feed_line(d, W(d, 0));
 		if (open < 0)
 			return -1;
 		pop(d);
 		if (!open)
 			break;
 		wfill(d, 1);
-		if (!d->nw || !joinable(d, &d->w[0]))
+		if (!d->nw || !joinable(d))
 			break;
 	}
 	spl_end(&d->sp);
@@ -212,44 +448,89 @@ static size_t credited_caption(struct doc *d)
 	size_t i = 0, total = 0;
 	for (;;) {
 		wfill(d, i + 2);
-		if (i >= d->nw || !d->w[i].f.complete)
+		if (i >= d->nw || !W(d, i)->f.complete)
 			return 0;
-		total += d->w[i].f.ncp;
+		total += W(d, i)->f.ncp;
 		if (total > CREDITED_CAPTION_MAX_CP || i + 1 >= d->nw)
 			return 0;
-		if (d->w[i].f.ends_final || !joinable(d, &d->w[i + 1]))
+		if (W(d, i)->f.ends_final || own_type(W(d, i + 1)) != T_SENT)
 			break;
 		i++;
 	}
-	const struct wline *next = &d->w[i + 1];
+	const struct wline *next = W(d, i + 1);
 	if (!(next->f.credit && next->f.photo && next->gap <= 1))
 		return 0;
 	/* After an image gap, or saying 图为 ("the picture shows"). */
-	int figure = d->w[0].gap >= IMAGE_GAP && !d->w[0].first;
+	int figure = W(d, 0)->gap >= IMAGE_GAP && !W(d, 0)->first;
 	for (size_t k = 0; k <= i && !figure; k++)
-		figure = lf_mentions_figure(d->w[k].ln.t.p, d->w[k].ln.t.n);
+		figure = lf_mentions_figure(W(d, k)->ln.t.p, W(d, k)->ln.t.n);
 	return figure ? i + 1 : 0;
+}
+
+/* After a headline: up to three short paragraphs and then a credit, one of them saying
+ * 图为 or the credit naming a photographer, make a photo item; the paragraphs are its
+ * caption. Returns how many lines are caption, 0 when it is not one. */
+static size_t photo_item(struct doc *d)
+{
+	size_t total = 0;
+	int figure = 0;
+	for (size_t i = 0; i <= PHOTO_ITEM_PARAS; i++) {
+		wfill(d, i + 1);
+		if (i >= d->nw)
+			return 0;
+		const struct wline *y = W(d, i);
+		if (!y->f.complete || (i && y->gap > 1))
+			return 0;
+		/* The credit of a photo ("沈  果摄"), not of a story with a photo ("记者 王明文
+		 * 李华摄"). */
+		if (i && y->f.credit)
+			return figure || (y->f.photo && !memmem(y->ln.t.p, y->ln.t.n, "文", 3)) ? i : 0;
+		if (own_type(y) != T_SENT || y->f.starts_article)
+			return 0;
+		total += y->f.ncp;
+		if (total > PHOTO_ITEM_MAX_CP)
+			return 0;
+		figure |= lf_mentions_figure(y->ln.t.p, y->ln.t.n);
+	}
+	return 0;
 }
 
 static int one_paragraph(struct doc *d)
 {
-	struct wline *x = &d->w[0];
-	enum seg_type t = classify(d, x);
+	struct wline *x = W(d, 0);
 	if (x->f.starts_article)
 		d->footer = 0;
-	if (x->f.footer)
+	enum seg_type t = classify(d);
+	if (x->f.footer || x->f.tail) {
 		d->footer = 1;
+		d->zone = 0;
+	}
 	if (t == T_TITLE) {
 		wfill(d, 2);
-		if (d->nw >= 2 && d->w[1].gap <= 1 && d->w[1].f.caption_credit)
+		if (d->nw >= 2 && W(d, 1)->gap <= 1 && W(d, 1)->f.caption_credit)
 			t = T_CAPTION;
 		/* Headline, image, this line, then the lead (本报讯...): the line labels the
 		 * image; the headline was already given. */
 		if (d->nw >= 2 && x->gap >= IMAGE_GAP && !x->first && d->last == T_TITLE &&
-		    d->w[1].f.starts_article)
+		    W(d, 1)->f.starts_article)
 			t = T_CAPTION;
 	}
+	if (t == T_BOILER)
+		d->boiler_seen = 1;
+	if (t == T_SENT)
+		d->zone = 1;
+	enum seg_type before = d->last;
 	d->last = t;
+	if (t == T_SENT && before == T_TITLE) {
+		size_t k = photo_item(d);
+		if (k) {
+			d->last = T_CAPTION;
+			for (size_t i = 0; i < k; i++)
+				if (body(d, T_CAPTION) < 0)
+					return -1;
+			return 0;
+		}
+	}
 	/* Text right after an image, up to a photo credit, is that image's caption even when
 	 * its first line looks like a heading (a caption cut by the layout). */
 	if (t == T_SENT || (t == T_TITLE && x->gap >= IMAGE_GAP && !x->first)) {
@@ -259,9 +540,23 @@ static int one_paragraph(struct doc *d)
 			return whole(d, k, T_CAPTION);
 		}
 		if (t == T_SENT)
-			return body(d);
+			return body(d, T_SENT);
 	}
+	if (x->f.ncp == 1 && x->f.complete && t == T_BOILER)
+		return whole(d, vertical_run(d), t);
+	if (t == T_TITLE || t == T_BOILER)
+		return whole(d, broken_run(d), t);
 	return whole(d, 1, t);
+}
+
+/* A short note wholly in brackets, without punctuation inside: "（记者 胡晓蓉）",
+ * "（德清县发改局）". */
+static int bracket_credit(const char *p, size_t n)
+{
+	struct linefeat f;
+	lf_compute(&f, p, n, 1);
+	return f.bracketed && f.ncp <= BRACKET_CREDIT_MAX_CP && !f.commas && !f.stop_inside &&
+	       !f.ends_final;
 }
 
 int doc_run(struct reader *r, const char *doc, const struct doc_opts *o)
@@ -276,9 +571,9 @@ int doc_run(struct reader *r, const char *doc, const struct doc_opts *o)
 	d.sp.max_cp = o->max_cp;
 	d.sp.form = o->form;
 	d.r = r;
-	d.nw = 0;
+	d.h = d.nw = 0;
 	d.gap = 0;
-	d.seen = d.eof = d.err = d.footer = 0;
+	d.seen = d.eof = d.err = d.footer = d.zone = d.boiler_seen = 0;
 	d.last = T_SENT;
 	d.em = (struct emitter){ doc, 0, 0, "sent", o->form };
 	for (;;) {

@@ -15,16 +15,21 @@
 /* The longest credit line ("记者 高翠清 李海珍 通讯员 云泽林 高文娟" is 25). */
 #define CREDIT_MAX_CP 48
 
-extern const char data_figure_words_txt[];
-extern const unsigned long data_figure_words_txt_len;
+extern const char data_figure_words_txt[], data_break_words_txt[], data_break_starts_txt[];
+extern const char data_number_units_txt[];
+extern const unsigned long data_figure_words_txt_len, data_break_words_txt_len;
+extern const unsigned long data_break_starts_txt_len, data_number_units_txt_len;
 
-static struct wordlist figure_words;
+static struct wordlist figure_words, break_ends, break_starts, units;
 
 void lines_setup(void)
 {
 	boiler_setup();
 	credits_setup();
 	wl_load(&figure_words, data_figure_words_txt, data_figure_words_txt_len);
+	wl_load(&break_ends, data_break_words_txt, data_break_words_txt_len);
+	wl_load(&break_starts, data_break_starts_txt, data_break_starts_txt_len);
+	wl_load(&units, data_number_units_txt, data_number_units_txt_len);
 }
 
 int lf_mentions_figure(const char *p, size_t n)
@@ -73,6 +78,26 @@ int lf_ends_final(const char *p, size_t n)
 	return ch_is_final(last_meaningful(p, n));
 }
 
+int lf_broken_between(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t a0 = 0, b0 = 0;
+	trim(a, &a0, &an);
+	trim(b, &b0, &bn);
+	a += a0, an -= a0;
+	b += b0, bn -= b0;
+	if (!an || !bn)
+		return 0;
+	if (a[an - 1] >= '0' && a[an - 1] <= '9')
+		return wl_prefix(&units, b, bn) > 0;
+	if (wl_prefix(&break_starts, b, bn))
+		return 1;
+	/* The last one or two characters. */
+	size_t q = ch_prev(a, an);
+	if (wl_has(&break_ends, a + q, an - q))
+		return 1;
+	return q && wl_has(&break_ends, a + ch_prev(a, q), an - ch_prev(a, q));
+}
+
 /* Walk the code points once: counts, commas, inner sentence ends, tokens. */
 static void scan(struct linefeat *f, const char *p, size_t n)
 {
@@ -97,6 +122,8 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 			f->commas++;
 		if (ch_is_cjk_stop(c) && i + l < n)
 			f->stop_inside = 1;
+		if ((c == 0x3002 || c == 0xFF61) && i + l < n)
+			f->period_inside = 1;
 		if (c == 0x2026 && prev == 0x2026 && i + l < n)
 			f->stop_inside = 1;
 		if (ch_is_space(c)) {
@@ -113,6 +140,7 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 static void ending(struct linefeat *f, const char *p, size_t n)
 {
 	int32_t c = last_meaningful(p, n);
+	f->last_cp = c;
 	f->ends_final = ch_is_final(c);
 	f->ends_period = c == 0x3002 || c == 0xFF61 || c == '.' || c == 0xFF0E;
 	f->ends_colon = ch_is_colon(c);
@@ -129,12 +157,17 @@ static void ending(struct linefeat *f, const char *p, size_t n)
 			e = q;
 		}
 		f->stop_inside = 0;
+		f->period_inside = 0;
 		for (size_t i = 0; i < e;) {
 			int32_t d;
 			i += ch_decode(p + i, e - i, &d);
 			if (ch_is_cjk_stop(d))
 				f->stop_inside = 1;
+			if (d == 0x3002 || d == 0xFF61)
+				f->period_inside = 1;
 		}
+	} else {
+		f->period_inside = 0;
 	}
 }
 
@@ -162,6 +195,42 @@ static size_t count_cp(const char *p, size_t n)
 	return k;
 }
 
+/* A paragraph indented by an ideographic space, two spaces or a tab. */
+static int indent(const char *p, size_t n)
+{
+	return (n >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0) || (n >= 2 && p[0] == ' ' && p[1] == ' ') ||
+	       (n >= 1 && p[0] == '\t');
+}
+
+/* "# ", "## ", "### " ... */
+static int heading_mark(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 6 && p[i] == '#')
+		i++;
+	return i > 0 && i < n && p[i] == ' ';
+}
+
+/* Wholly inside one pair of brackets: "（记者 胡晓蓉）", "（德清县发改局）". */
+static int in_brackets(const char *p, size_t n)
+{
+	int32_t a, z;
+	ch_decode(p, n, &a);
+	size_t q = ch_prev(p, n);
+	ch_decode(p + q, n - q, &z);
+	if (!((a == 0xFF08 && z == 0xFF09) || (a == '(' && z == ')') || (a == 0x3010 && z == 0x3011) ||
+	      (a == '[' && z == ']')))
+		return 0;
+	/* ... and not "（一）…（二）": the first closing bracket is the last character. */
+	for (size_t i = 0; i < q;) {
+		int32_t c;
+		i += ch_decode(p + i, q - i, &c);
+		if (c == z)
+			return 0;
+	}
+	return 1;
+}
+
 void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 {
 	memset(f, 0, sizeof *f);
@@ -171,8 +240,10 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 	f->blank = a == b && complete;
 	if (a == b)
 		return;
+	f->indented = indent(p, n);
 	p += a;
 	n = b - a;
+	ch_decode(p, n, &f->first_cp);
 	f->ncp = count_cp(p, n);
 	if (f->ncp > SHORT_LINE_CP) {
 		f->complete = complete;
@@ -196,13 +267,30 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 	if (!complete)
 		return;
 	ending(f, p, n);
+	f->heading_mark = heading_mark(p, n);
+	f->bracketed = in_brackets(p, n);
+	f->meta = meta_line(p, n);
+	f->tail = !f->meta && f->ncp <= 8 && tail_marker(p, n);
 	/* A credit line has no commas and no sentence end. */
-	if (f->ncp <= CREDIT_MAX_CP && !f->commas && !f->stop_inside && !f->ends_period)
+	if (!f->meta && f->ncp <= CREDIT_MAX_CP && !f->commas && !f->stop_inside && !f->ends_period)
 		f->credit = credit_line(p, n, &f->photo);
+	if (f->credit)
+		f->starts_article = 0;   /* "新华社记者 沈虹冰摄", "新华社发" */
 	f->caption_credit = !f->credit && caption_with_credit(p, n);
 	unsigned furn = furniture(p, n, f->ncp, f->tokens);
 	f->footer = (furn & FURN_FOOTER) != 0;
-	f->boiler = f->footer || (!f->credit && furn);
+	f->boiler = f->footer || f->meta || f->tail || (!f->credit && furn);
+}
+
+/* Longest headline taken from its shape and its neighbours (news headlines that name
+ * several events run to 120 characters). */
+#define HEADLINE_MAX_CP 120
+
+int lf_headline_shape(const struct linefeat *f)
+{
+	if (!f->complete || f->blank || f->ncp > HEADLINE_MAX_CP || f->starts_article || f->starts_cont)
+		return 0;
+	return !f->commas && !f->period_inside && !f->ends_period && !f->ends_pause && !f->ends_colon;
 }
 
 int lf_title_like(const struct linefeat *f)

@@ -4,6 +4,7 @@
 #ifndef SEGMENT_LINES_H
 #define SEGMENT_LINES_H
 #include <stddef.h>
+#include <stdint.h>
 
 struct linefeat {
 	size_t ncp;          /* code points, surrounding white space excluded (counted up to 257) */
@@ -22,6 +23,14 @@ struct linefeat {
 	int footer;          /* copyright or disclaimer notice */
 	int boiler;          /* navigation, sharing, link lists, licence lines */
 	int tokens;          /* space-separated tokens */
+	int period_inside;   /* a 。 (or full stop) before the last sentence end */
+	int meta;            /* page metadata: a date alone, "发布时间：…", "来源于：…" */
+	int tail;            /* heading of the link lists after an article ("推荐阅读") */
+	int indented;        /* starts with an ideographic space, two spaces or a tab */
+	int heading_mark;    /* a Markdown heading ("### 标题") */
+	int bracketed;       /* wholly inside one pair of brackets */
+	int32_t first_cp;    /* first code point of the trimmed line */
+	int32_t last_cp;     /* last one that is not a closing mark (0: cut line) */
 	int complete;        /* features describe the whole line */
 };
 
@@ -35,6 +44,12 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete);
 int lf_ends_final(const char *p, size_t n);
 /* Does p[0..n) point at a picture ("图为...")? */
 int lf_mentions_figure(const char *p, size_t n);
+/* Could the line, too long or too punctuated for lf_title_like, still be a headline
+ * (no comma, no 。 inside, not ending in a pause or a period)? The context decides. */
+int lf_headline_shape(const struct linefeat *f);
+/* Do lines a and b read as one line broken inside a phrase or a number (a ends with 及,
+ * b starts with 关于, a ends in a digit and b starts with 年)? */
+int lf_broken_between(const char *a, size_t an, const char *b, size_t bn);
 /* Is the line short and unpunctuated enough to be a headline? */
 int lf_title_like(const struct linefeat *f);
 

@@ -370,8 +370,10 @@ void spl_feed_space(struct splitter *sp)
 void spl_end(struct splitter *sp)
 {
 	scan(sp, sp->t.n);
+	sp->at_end = 1;
 	if (sp->t.n > sp->seg)
 		emit_range(sp, sp->seg, sp->t.n);
+	sp->at_end = 0;
 	buf_clear(&sp->t);
 	tm_clear(&sp->m);
 	sp->seg = sp->pos = 0;
