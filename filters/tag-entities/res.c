@@ -344,6 +344,11 @@ static int valid_utf8(const char *p, size_t n)
 static int dict_line(const char *name, unsigned long long lineno, const char *s, size_t len)
 {
 	struct line ln;
+	if (memchr(s, '\0', len)) {
+		/* a NUL would cut the entry short where C strings are used: say so */
+		warn_at(name, lineno, "NUL byte in the line; line skipped");
+		return 0;
+	}
 	split_tabs(s, len, &ln);
 	if (ln.nf < 2) {
 		warn_at(name, lineno, "expected surface<TAB>type[<TAB>value], found no TAB");

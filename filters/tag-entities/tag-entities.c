@@ -39,9 +39,10 @@ static void init(void)
 {
 	if (!no_builtin)
 		res_load_builtin();
+	/* A --dict that cannot be read is a bad argument, as a missing --exclude is. */
 	for (size_t i = 0; i < ndicts; i++)
 		if (res_load_dict(dicts[i]) < 0)
-			exit(EXIT_DATA);
+			exit(EXIT_USAGE);
 	if (no_builtin && !ndicts)
 		usage_error("--no-builtin needs at least one --dict");
 	struct ent_opts o = { !no_builtin };
