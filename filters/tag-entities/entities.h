@@ -4,8 +4,13 @@
 #include <stddef.h>
 #include "ctx.h"
 
+struct model;
+
 struct ent_opts {
-	int builtin;   /* use the compiled-in resources and rules */
+	int builtin;                /* use the compiled-in resources and rules */
+	const struct model *model;  /* the sequence model for PER/LOC/ORG, or NULL (rules only) */
+	int flat;                   /* outermost PER/LOC/ORG only (no place inside a name, no
+	                               split chain of units): the training data's convention */
 };
 
 void entities_init(const struct ent_opts *o);

@@ -8,21 +8,33 @@
 #include "buf.h"
 #include "cli.h"
 #include "entities.h"
+#include "model.h"
 #include "res.h"
 
-enum { OPT_DICT = 512, OPT_NO_BUILTIN };
+/* The model compiled in (build.mk; empty when built with MODEL=none). */
+extern const char data_entities_model[];
+extern const unsigned long data_entities_model_len;
+
+enum { OPT_DICT = 512, OPT_NO_BUILTIN, OPT_MODEL, OPT_NO_MODEL, OPT_FLAT };
 
 static const struct cli_opt opts[] = {
 	{ "dict", OPT_DICT, "FILE", "also tag the entries of FILE (TSV: surface, type, optional value); "
 	                            "they win over the built-in resources; may be repeated" },
 	{ "no-builtin", OPT_NO_BUILTIN, NULL, "use only the --dict entries: no built-in gazetteer, "
 	                                      "names, patterns or rules" },
+	{ "model", OPT_MODEL, "FILE", "find people, places and organisations with the model in FILE "
+	                              "(made by train-entities) instead of the built-in one" },
+	{ "no-model", OPT_NO_MODEL, NULL, "rules and gazetteers only, no model" },
+	{ "flat", OPT_FLAT, NULL, "outermost PER/LOC/ORG only: no place inside an organisation's "
+	                          "name, a chain of places as one LOC (the MSRA and People's Daily convention)" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const char **dicts;
 static size_t ndicts;
-static int no_builtin;
+static int no_builtin, no_model, flat;
+static const char *model_path;
+static struct model model;
 static struct ctx ctx;
 
 static void option(int key, const char *arg)
@@ -32,7 +44,36 @@ static void option(int key, const char *arg)
 		dicts[ndicts++] = arg;
 	} else if (key == OPT_NO_BUILTIN) {
 		no_builtin = 1;
+	} else if (key == OPT_MODEL) {
+		model_path = arg;
+	} else if (key == OPT_NO_MODEL) {
+		no_model = 1;
+	} else if (key == OPT_FLAT) {
+		flat = 1;
 	}
+}
+
+/* The model to use: --model FILE, else the built-in one (unless --no-model, --no-builtin
+ * or a build without one). A file that is no model stops the program before any input. */
+static const struct model *open_model(void)
+{
+	char err[256];
+	if (model_path && no_model)
+		usage_error("--model and --no-model exclude each other");
+	if (model_path) {
+		int r = model_map(&model, model_path, err, sizeof err);
+		if (r == -1)
+			fatal(EXIT_USAGE, "%s: cannot read the model: %s", model_path, err);
+		if (r != 0)
+			fatal(EXIT_USAGE, "%s: not a usable model: %s", model_path, err);
+		return &model;
+	}
+	if (no_model || no_builtin || data_entities_model_len == 0)
+		return NULL;
+	if (model_open(&model, (const unsigned char *)data_entities_model, data_entities_model_len,
+	               err, sizeof err) != 0)
+		fatal(EXIT_SYS, "the built-in model is damaged: %s", err);
+	return &model;
 }
 
 static void init(void)
@@ -45,7 +86,7 @@ static void init(void)
 			exit(EXIT_USAGE);
 	if (no_builtin && !ndicts)
 		usage_error("--no-builtin needs at least one --dict");
-	struct ent_opts o = { !no_builtin };
+	struct ent_opts o = { !no_builtin, open_model(), flat };
 	entities_init(&o);
 }
 
@@ -63,6 +104,7 @@ static void annotate(const struct segment *seg, struct annset *out)
 static void fini(void)
 {
 	entities_fini();
+	model_close(&model);
 	ctx_free(&ctx);
 	free(dicts);
 }

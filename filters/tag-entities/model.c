@@ -1,0 +1,522 @@
+/* model: features, Viterbi and the model file; see model.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "model.h"
+
+const char *const model_label_names[MODEL_LABELS] = {
+	"O", "B-PER", "I-PER", "E-PER", "S-PER", "B-LOC", "I-LOC", "E-LOC", "S-LOC",
+	"B-ORG", "I-ORG", "E-ORG", "S-ORG"
+};
+
+const uint8_t model_templates[] = {
+	TPL_U_2, TPL_U_1, TPL_U0, TPL_U1, TPL_U2, TPL_B_21, TPL_B_10, TPL_B01, TPL_B12, TPL_B_11,
+	TPL_T_101, TPL_CLASS, TPL_DSTART, TPL_DEND, TPL_DPREV, TPL_DNEXT, TPL_DIN, 0
+};
+
+static const char magic[8] = { 'T', 'E', 'N', 'E', 'R', 'M', 'D', 'L' };
+
+/* ---- features ---- */
+
+#define CP_BOS 0x110000
+#define CP_EOS 0x110001
+
+/* Full-width forms as their ASCII twins (the training text is mostly full-width, news
+ * pages mostly not), letters in lower case, every digit one digit. */
+static inline int32_t norm(int32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		c -= 0xFEE0;
+	else if (c == 0x3000 || c == '\t' || c == 0xA0)
+		c = ' ';
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	else if (c >= '0' && c <= '9')
+		c = '0';
+	return c;
+}
+
+static int cclass(int32_t c)
+{
+	switch (c) {
+	case CP_BOS: case CP_EOS: return 0;
+	case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D:
+	case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x767E: case 0x5343: case 0x4E07:
+	case 0x4EBF: case 0x4E24: case 0x96F6:   /* 〇一二三四五六七八九十百千万亿两零 */
+		return 4;
+	case ' ': return 6;
+	default: break;
+	}
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3FFFF))
+		return 1;
+	if (c == '0')
+		return 2;
+	if (c >= 'a' && c <= 'z')
+		return 3;
+	if (c == 0xB7 || c == 0x30FB || c == 0x2027 || c == 0x2022)   /* the dot of foreign names */
+		return 7;
+	return 5;
+}
+
+static inline uint64_t mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static inline uint64_t fh(unsigned tpl, uint32_t a, uint32_t b, uint32_t c)
+{
+	return mix(mix(((uint64_t)tpl << 50) ^ ((uint64_t)a << 25) ^ b) ^ ((uint64_t)c * 0x9E3779B97F4A7C15ULL));
+}
+
+/* Lexicon facts packed small, one set per template. */
+static uint32_t lenclass(unsigned n)
+{
+	return n > 4 ? 4 : n;
+}
+
+static uint32_t bits_of(uint32_t f, const uint32_t *want, size_t n)
+{
+	uint32_t v = 0;
+	for (size_t k = 0; k < n; k++)
+		if (f & want[k])
+			v |= 1u << k;
+	return v;
+}
+
+static const uint32_t start_bits[] = { W_LOC, W_ORG, W_PER, W_SURNAME, W_LSFX, W_OSFX, W_PTITLE,
+	W_PAFTER, W_PBEFORE, W_STOP | W_FUNC | W_HARD, W_IDIOM, W_COMMON | W_NONAME };
+static const uint32_t end_bits[] = { W_LOC, W_ORG, W_PER, W_LSFX, W_OSFX, W_PBEFORE, W_SURNAME,
+	W_STOP | W_FUNC | W_HARD, W_BYLINE, W_PTITLE };
+static const uint32_t prev_bits[] = { W_PBEFORE, W_BYLINE, W_STOP | W_FUNC | W_HARD, W_LOC, W_ORG,
+	W_PER, W_LSFX, W_OSFX, W_NUMERAL | W_MEASURE };
+static const uint32_t next_bits[] = { W_PAFTER, W_PTITLE, W_LSFX, W_OSFX, W_LOC, W_ORG, W_PER,
+	W_STOP | W_FUNC | W_HARD };
+#define NB(a) (sizeof a / sizeof *a)
+
+static void grow(struct model_work *w, size_t n, size_t ntpl)
+{
+	if (n + 1 > w->cap) {
+		size_t cap = w->cap ? w->cap : 256;
+		while (cap < n + 1)
+			cap *= 2;
+		w->din = xrealloc(w->din, cap);
+		w->emit = xrealloc(w->emit, cap * MODEL_LABELS * sizeof *w->emit);
+		w->bp = xrealloc(w->bp, cap * MODEL_LABELS);
+		w->lab = xrealloc(w->lab, cap);
+		w->cap = cap;
+	}
+	if ((n + 1) * ntpl > w->hcap) {
+		size_t cap = w->hcap ? w->hcap : 4096;
+		while (cap < (n + 1) * ntpl)
+			cap *= 2;
+		w->h = xrealloc(w->h, cap * sizeof *w->h);
+		w->hcap = cap;
+	}
+}
+
+void model_work_free(struct model_work *w)
+{
+	free(w->din);
+	free(w->h);
+	free(w->emit);
+	free(w->bp);
+	free(w->lab);
+	memset(w, 0, sizeof *w);
+}
+
+/* Which known entities (and long ordinary words) cover each position past their first
+ * character: bits 0-2 PER/LOC/ORG inside, bit 3 ordinary word inside. */
+static void coverage(const struct ctx *c, uint8_t *din)
+{
+	memset(din, 0, c->n + 1);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pos *p = &c->at[i];
+		if (p->ent >= 2) {
+			uint32_t f = ctx_info(c, p->ei)->flags;
+			uint8_t b = (uint8_t)((f & W_PER ? 1 : 0) | (f & W_LOC ? 2 : 0) | (f & W_ORG ? 4 : 0));
+			for (size_t j = i + 1; j < i + p->ent && j < c->n; j++)
+				din[j] |= b;
+		}
+		for (size_t j = i + 1; j < i + p->ord && j < c->n; j++)
+			din[j] |= 8;
+	}
+}
+
+void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct model_work *w)
+{
+	size_t n = c->n;
+	grow(w, n, ntpl);
+	coverage(c, w->din);
+	/* a sliding window of normalised characters and classes, -2..+2 */
+	int32_t ch[5];
+	int cl[5];
+	for (int k = 0; k < 5; k++) {
+		long j = k - 2;
+		ch[k] = j < 0 ? CP_BOS : (size_t)j < n ? norm(c->cp[j]) : CP_EOS;
+		cl[k] = cclass(ch[k]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint64_t *h = w->h + i * ntpl;
+		const struct pos *p = &c->at[i], *q = &c->at[i + 1];
+		for (size_t k = 0; k < ntpl; k++) {
+			unsigned t = tpl[k];
+			uint64_t v;
+			switch (t) {
+			case TPL_U_2: v = fh(t, (uint32_t)ch[0], 0, 0); break;
+			case TPL_U_1: v = fh(t, (uint32_t)ch[1], 0, 0); break;
+			case TPL_U0: v = fh(t, (uint32_t)ch[2], 0, 0); break;
+			case TPL_U1: v = fh(t, (uint32_t)ch[3], 0, 0); break;
+			case TPL_U2: v = fh(t, (uint32_t)ch[4], 0, 0); break;
+			case TPL_B_21: v = fh(t, (uint32_t)ch[0], (uint32_t)ch[1], 0); break;
+			case TPL_B_10: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[2], 0); break;
+			case TPL_B01: v = fh(t, (uint32_t)ch[2], (uint32_t)ch[3], 0); break;
+			case TPL_B12: v = fh(t, (uint32_t)ch[3], (uint32_t)ch[4], 0); break;
+			case TPL_B_11: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[3], 0); break;
+			case TPL_T_101: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[2], (uint32_t)ch[3]); break;
+			case TPL_CLASS:
+				v = fh(t, (uint32_t)(cl[0] | cl[1] << 3 | cl[2] << 6 | cl[3] << 9 | cl[4] << 12), 0, 0);
+				break;
+			case TPL_DSTART:
+				v = fh(t, bits_of(p->startf, start_bits, NB(start_bits)), lenclass(p->ent), 0);
+				break;
+			case TPL_DEND: v = fh(t, bits_of(q->endf, end_bits, NB(end_bits)), 0, 0); break;
+			case TPL_DPREV: v = fh(t, bits_of(p->endf, prev_bits, NB(prev_bits)), 0, 0); break;
+			case TPL_DNEXT:
+				v = fh(t, i + 1 < n ? bits_of(q->startf, next_bits, NB(next_bits)) : 0x1000, 0, 0);
+				break;
+			case TPL_DIN: v = fh(t, w->din[i], 0, 0); break;
+			default: v = fh(t, 0, 0, 0); break;
+			}
+			h[k] = v;
+		}
+		memmove(ch, ch + 1, 4 * sizeof *ch);
+		memmove(cl, cl + 1, 4 * sizeof *cl);
+		size_t j = i + 3;
+		ch[4] = j < n ? norm(c->cp[j]) : CP_EOS;
+		cl[4] = cclass(ch[4]);
+	}
+}
+
+/* ---- decoding ---- */
+
+void model_viterbi(const float *emit, const struct model_trans *t, size_t n, uint8_t *bp,
+                   uint8_t *out)
+{
+	if (!n)
+		return;
+	float d[MODEL_LABELS], nd[MODEL_LABELS];
+	for (int l = 0; l < MODEL_LABELS; l++)
+		d[l] = t->start[l] + emit[l];
+	for (size_t i = 1; i < n; i++) {
+		const float *e = emit + i * MODEL_LABELS;
+		uint8_t *b = bp + i * MODEL_LABELS;
+		for (int to = 0; to < MODEL_LABELS; to++) {
+			float best = d[0] + t->tr[0][to];
+			int arg = 0;
+			for (int from = 1; from < MODEL_LABELS; from++) {
+				float s = d[from] + t->tr[from][to];
+				if (s > best) {
+					best = s;
+					arg = from;
+				}
+			}
+			nd[to] = best + e[to];
+			b[to] = (uint8_t)arg;
+		}
+		memcpy(d, nd, sizeof d);
+	}
+	int arg = 0;
+	float best = d[0] + t->end[0];
+	for (int l = 1; l < MODEL_LABELS; l++)
+		if (d[l] + t->end[l] > best) {
+			best = d[l] + t->end[l];
+			arg = l;
+		}
+	for (size_t i = n; i-- > 0;) {
+		out[i] = (uint8_t)arg;
+		if (i)
+			arg = bp[i * MODEL_LABELS + arg];
+	}
+}
+
+static int part(int l)
+{
+	return l ? (l - 1) % 4 : -1;
+}
+
+static int ltype(int l)
+{
+	return l ? (l - 1) / 4 : -1;
+}
+
+void model_constrain(struct model_trans *t)
+{
+	for (int to = 0; to < MODEL_LABELS; to++) {
+		int pt = part(to);
+		if (pt == MODEL_I || pt == MODEL_E)
+			t->start[to] = MODEL_NEG;
+		if (pt == MODEL_B || pt == MODEL_I)
+			t->end[to] = MODEL_NEG;
+		for (int from = 0; from < MODEL_LABELS; from++) {
+			int pf = part(from);
+			int inside = pf == MODEL_B || pf == MODEL_I;   /* an entity goes on */
+			int cont = pt == MODEL_I || pt == MODEL_E;
+			if (inside != cont || (inside && ltype(from) != ltype(to)))
+				t->tr[from][to] = MODEL_NEG;
+		}
+	}
+}
+
+void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
+{
+	size_t n = c->n;
+	model_hash(c, m->tpl, m->ntpl, w);
+	for (size_t i = 0; i < n; i++) {
+		int32_t acc[MODEL_LABELS] = { 0 };
+		const uint64_t *h = w->h + i * m->ntpl;
+		for (size_t k = 0; k < m->ntpl; k++) {
+			const int8_t *r = m->w + (size_t)model_row(h[k], m->bits) * MODEL_LABELS;
+			for (int l = 0; l < MODEL_LABELS; l++)
+				acc[l] += r[l];
+		}
+		float *e = w->emit + i * MODEL_LABELS;
+		for (int l = 0; l < MODEL_LABELS; l++)
+			e[l] = (float)acc[l] * m->scale;
+	}
+	model_viterbi(w->emit, &m->t, n, w->bp, w->lab);
+}
+
+void model_spans(const uint8_t *lab, size_t n, void (*f)(void *, size_t, size_t, int), void *arg)
+{
+	for (size_t i = 0; i < n; i++) {
+		int p = part(lab[i]);
+		if (p == MODEL_S) {
+			f(arg, i, i + 1, ltype(lab[i]));
+		} else if (p == MODEL_B) {
+			size_t j = i + 1;
+			while (j < n && part(lab[j]) == MODEL_I && ltype(lab[j]) == ltype(lab[i]))
+				j++;
+			if (j < n && part(lab[j]) == MODEL_E && ltype(lab[j]) == ltype(lab[i])) {
+				f(arg, i, j + 1, ltype(lab[i]));
+				i = j;
+			}
+		}
+	}
+}
+
+/* ---- the file ---- */
+
+uint64_t model_checksum(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	for (int k = 0; k < 4; k++)
+		p[k] = (unsigned char)(v >> (8 * k));
+}
+
+static float getf(const unsigned char *p)
+{
+	uint32_t v = get32(p);
+	float f;
+	memcpy(&f, &v, sizeof f);
+	return f;
+}
+
+static void putf(unsigned char *p, float f)
+{
+	uint32_t v;
+	memcpy(&v, &f, sizeof v);
+	put32(p, v);
+}
+
+static void label_string(char *s)
+{
+	memset(s, 0, 96);
+	size_t k = 0;
+	for (int l = 0; l < MODEL_LABELS; l++) {
+		size_t len = strlen(model_label_names[l]);
+		if (l)
+			s[k++] = ' ';
+		memcpy(s + k, model_label_names[l], len);
+		k += len;
+	}
+}
+
+static void trans_io(unsigned char *p, struct model_trans *t, int write)
+{
+	float *v[2 * MODEL_LABELS + MODEL_LABELS * MODEL_LABELS];
+	size_t k = 0;
+	for (int l = 0; l < MODEL_LABELS; l++)
+		v[k++] = &t->start[l];
+	for (int l = 0; l < MODEL_LABELS; l++)
+		v[k++] = &t->end[l];
+	for (int a = 0; a < MODEL_LABELS; a++)
+		for (int b = 0; b < MODEL_LABELS; b++)
+			v[k++] = &t->tr[a][b];
+	for (size_t i = 0; i < k; i++) {
+		if (write)
+			putf(p + 4 * i, *v[i]);
+		else
+			*v[i] = getf(p + 4 * i);
+	}
+}
+
+unsigned char *model_build(uint32_t bits, float scale, const uint8_t *tpl, size_t ntpl,
+                           const struct model_trans *t, const int8_t *w, size_t *len)
+{
+	size_t wbytes = ((size_t)1 << bits) * MODEL_LABELS;
+	size_t n = MODEL_HEADER + wbytes;
+	unsigned char *p = xmalloc(n);
+	memset(p, 0, MODEL_HEADER);
+	memcpy(p, magic, 8);
+	put32(p + 8, MODEL_VERSION);
+	put32(p + 12, MODEL_HEADER);
+	put32(p + 16, bits);
+	put32(p + 20, MODEL_LABELS);
+	put32(p + 24, (uint32_t)ntpl);
+	putf(p + 28, scale);
+	memcpy(p + 40, tpl, ntpl);
+	label_string((char *)p + 72);
+	struct model_trans tt = *t;
+	trans_io(p + 168, &tt, 1);
+	memcpy(p + MODEL_HEADER, w, wbytes);
+	uint64_t h = model_checksum(p + 40, n - 40);
+	put32(p + 32, (uint32_t)h);
+	put32(p + 36, (uint32_t)(h >> 32));
+	*len = n;
+	return p;
+}
+
+#define FAIL(...) do { snprintf(err, errlen, __VA_ARGS__); return -1; } while (0)
+
+int model_open(struct model *m, const unsigned char *p, size_t n, char *err, size_t errlen)
+{
+	memset(m, 0, sizeof *m);
+	if (n < 12)
+		FAIL("truncated: %zu bytes, not even a header", n);
+	if (memcmp(p, magic, 8) != 0)
+		FAIL("not a tag-entities model (bad magic)");
+	uint32_t version = get32(p + 8);
+	if (version != MODEL_VERSION)
+		FAIL("model version %u; this program reads version %u (retrain, or use the matching program)",
+		     version, MODEL_VERSION);
+	if (n < MODEL_HEADER)
+		FAIL("truncated: %zu bytes, the header alone needs %d", n, MODEL_HEADER);
+	uint32_t hdr = get32(p + 12), bits = get32(p + 16), labels = get32(p + 20), ntpl = get32(p + 24);
+	if (hdr != MODEL_HEADER)
+		FAIL("corrupt header: header size %u, expected %d", hdr, MODEL_HEADER);
+	if (bits < 8 || bits > 26)
+		FAIL("corrupt header: table of 2^%u rows (8 to 26 allowed)", bits);
+	if (labels != MODEL_LABELS)
+		FAIL("corrupt header: %u labels, expected %d", labels, MODEL_LABELS);
+	if (ntpl < 1 || ntpl > MODEL_MAX_TPL)
+		FAIL("corrupt header: %u feature templates", ntpl);
+	size_t want = MODEL_HEADER + ((size_t)1 << bits) * MODEL_LABELS;
+	if (n != want)
+		FAIL("%s: %zu bytes, a table of 2^%u rows needs %zu", n < want ? "truncated" : "trailing bytes",
+		     n, bits, want);
+	uint64_t sum = (uint64_t)get32(p + 32) | (uint64_t)get32(p + 36) << 32;
+	if (model_checksum(p + 40, n - 40) != sum)
+		FAIL("corrupt: checksum mismatch");
+	char lab[96];
+	label_string(lab);
+	if (memcmp(lab, p + 72, 96) != 0)
+		FAIL("labels differ from this program's (%.*s)", 95, lab);
+	for (uint32_t k = 0; k < ntpl; k++) {
+		uint8_t t = p[40 + k];
+		if (t < 1 || t >= TPL_LAST)
+			FAIL("feature template %u is unknown to this program", t);
+		m->tpl[k] = t;
+	}
+	m->ntpl = ntpl;
+	m->scale = getf(p + 28);
+	if (!isfinite(m->scale) || m->scale <= 0)
+		FAIL("corrupt header: weight scale is not a positive number");
+	trans_io((unsigned char *)(uintptr_t)(p + 168), &m->t, 0);
+	for (int a = 0; a < MODEL_LABELS; a++) {
+		if (!isfinite(m->t.start[a]) || !isfinite(m->t.end[a]))
+			FAIL("corrupt header: transition score is not a number");
+		for (int b = 0; b < MODEL_LABELS; b++)
+			if (!isfinite(m->t.tr[a][b]))
+				FAIL("corrupt header: transition score is not a number");
+	}
+	model_constrain(&m->t);
+	m->bits = bits;
+	m->w = (const int8_t *)(p + MODEL_HEADER);
+	return 0;
+}
+
+int model_map(struct model *m, const char *path, char *err, size_t errlen)
+{
+	memset(m, 0, sizeof *m);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, "%s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		return -2;
+	}
+	size_t n = (size_t)st.st_size;
+	void *p = NULL;
+	if (n) {
+		p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED) {
+			snprintf(err, errlen, "cannot map: %s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+	}
+	close(fd);
+	static const unsigned char none[1];
+	struct model tmp;
+	if (model_open(&tmp, p ? p : none, n, err, errlen) != 0) {
+		if (p)
+			munmap(p, n);
+		return -2;
+	}
+	*m = tmp;
+	m->map = p;
+	m->maplen = n;
+	return 0;
+}
+
+void model_close(struct model *m)
+{
+	if (m->map)
+		munmap(m->map, m->maplen);
+	memset(m, 0, sizeof *m);
+}
