@@ -4,43 +4,6 @@
 #include "bag.h"
 #include "cli.h"
 
-static uint64_t load4(const char *p)
-{
-	uint32_t w;
-	memcpy(&w, p, 4);
-	return w;
-}
-
-/* A multiply-xorshift hash. Keys are short (names, ids, numbers), so up to 16 bytes are
- * read as two overlapping words with no loop and no call; longer keys take 8 bytes a
- * round first. Never returns 0, which bag and groups use to mark a free slot. */
-uint64_t hash_bytes(const char *p, size_t n)
-{
-	const uint64_t k = 0x9E3779B97F4A7C15u;
-	uint64_t h = 0x243F6A8885A308D3u ^ (n * k), a = 0, b = 0;
-	if (n >= 8) {
-		for (; n > 16; p += 8, n -= 8) {
-			h = (h ^ load8(p)) * k;
-			h ^= h >> 32;
-		}
-		a = load8(p);
-		b = load8(p + n - 8);
-	} else if (n >= 4) {
-		a = load4(p);
-		b = load4(p + n - 4);
-	} else if (n) {
-		a = (unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << 8 |
-		    (uint64_t)(unsigned char)p[n - 1] << 16;
-	}
-	h = (h ^ a) * k;
-	h ^= h >> 32;
-	h = (h ^ b) * 0xD6E8FEB86659FD93u;
-	h ^= h >> 29;
-	h *= k;
-	h ^= h >> 32;
-	return h ? h : 1;
-}
-
 int bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
 	int c = memcmp(a, b, an < bn ? an : bn);

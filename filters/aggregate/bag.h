@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 #include "buf.h"
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 struct bent {
 	uint64_t hash;
@@ -30,7 +32,13 @@ static inline const char *bag_val(const struct bag *b, const struct bent *e)
 }
 void bag_free(struct bag *b);
 
-uint64_t hash_bytes(const char *p, size_t n);
+/* XXH3 (libxxhash), inlined: keys are short, and a call would cost as much as the hash.
+ * Never 0, which bag and groups use to mark a free slot. */
+static inline uint64_t hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = XXH3_64bits(p, n);
+	return h ? h : 1;
+}
 int bytes_cmp(const char *a, size_t an, const char *b, size_t bn);
 static inline uint64_t load8(const char *p)
 {
