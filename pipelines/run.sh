@@ -12,7 +12,8 @@ Annotate the documents of INPUT (files, or folders read recursively in path orde
   OUTDIR/annotations.tsv   the whole stream
   OUTDIR/entities.tsv      type, text, mentions, documents
   OUTDIR/numbers.tsv       type, unit, count, sum, min, max, documents
-each written beside its target and renamed into place; a summary goes to stdout.
+published as one set (OUTDIR is a link switched to each run's folder in one rename);
+a summary goes to stdout.
   -j, --jobs N       run N shards at a time with GNU parallel; output is the serial run's
   --batch N          documents per shard (default: enough for 4 shards per job slot,
                      which balances the load without starting programs for every file)
@@ -23,6 +24,8 @@ each written beside its target and renamed into place; a summary goes to stdout.
   --pipe             with --table: split each table into blocks of rows (--block SIZE, 1M)
   --state DIR        incremental: annotate only documents new or changed since the last
                      successful run with this DIR, reuse the rest
+  --allow-empty      publish even when the inputs hold no document (by default that is
+                     refused: an empty or unmounted folder must not replace good results)
   -q, --quiet        no summary on stdout
   -h, --help         this text
 Environment: BIN, the folder of the programs (default: the checkout's bin/).
@@ -34,7 +37,7 @@ EOF
 . "$(dirname "$0")/lib.sh"
 stamped "$@"
 
-jobs=1 batch="" state="" quiet=0 shard_opts=() table_opts=() table=0 pipe=0 csv=0 hosts=""
+jobs=1 batch="" state="" quiet=0 allow_empty=0 shard_opts=() table_opts=() table=0 pipe=0 csv=0 hosts=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-h | --help) usage; exit 0 ;;
@@ -56,6 +59,7 @@ while [ $# -gt 0 ]; do
 	--pipe) pipe=1; shard_opts+=("$1"); shift ;;
 	--csv) csv=1; shard_opts+=("$1"); table_opts+=("$1"); shift ;;
 	-q | --quiet) quiet=1; shift ;;
+	--allow-empty) allow_empty=1; shift ;;
 	--) shift; break ;;
 	-?*) usage_error "unknown option '$1'" ;;
 	*) break ;;
@@ -82,12 +86,15 @@ inputs=("${@:1:$#-1}")
 case $out$state in *$'\n'*) usage_error "OUTDIR and the state folder may not contain a newline" ;; esac
 need_programs segment tag-entities extract-numbers aggregate
 
-mkdir -p -- "$out" || die "$E_SYS" "cannot create $out"
-work=$(make_work "$out") || die "$E_SYS" "cannot create a scratch folder in $out"
-trap 'rm -rf -- "$work"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 129' HUP
+st=0
+out_setup "$out" || st=$?
+[ "$st" -eq 0 ] || exit "$st"
+work=""
+trap '[ -z "$work" ] || rm -rf -- "$work"' EXIT
+trap 'log "stopped by SIGINT"; exit 130' INT
+trap 'log "stopped by SIGTERM"; exit 143' TERM
+trap 'log "stopped by SIGHUP"; exit 129' HUP
+new_work "$runs" || die "$E_SYS" "cannot create a scratch folder in $runs"
 
 status=0
 # stage_done NAME STATUS: a status-1 stage lets the run go on (the rest was processed); any
@@ -106,6 +113,9 @@ bash "$PIPELINES/list-inputs.sh" "${inputs[@]}" >"$work/list0" || st=$?
 # A missing input folder must not publish empty results over good ones.
 [ "$st" -eq 0 ] || die "$st" "an input is missing; nothing published"
 ndocs=$(tr -cd '\0' <"$work/list0" | wc -c)
+# An empty folder (an unmounted mount point) must not either.
+[ "$ndocs" -gt 0 ] || [ "$allow_empty" -eq 1 ] ||
+	die "$E_DATA" "the inputs hold no document (an empty or unmounted folder?); nothing published (--allow-empty publishes empty results)"
 log "$ndocs input file(s), -j $jobs$([ -z "$state" ] || echo ", incremental")$([ "$pipe" -eq 0 ] || echo ", blocks")"
 
 if [ -n "$state" ]; then
@@ -140,9 +150,10 @@ else
 		stage_done "aggregate (numbers)" 3
 fi
 
-for f in annotations.tsv entities.tsv numbers.tsv; do
-	publish "$work/$f" "$out/$f" || die "$E_SYS" "cannot publish $out/$f"
-done
+# Documents that yield no segment at all (tables with a header only, empty files) neither.
+[ "$allow_empty" -eq 1 ] || awk 'NR == 2 { found = 1; exit } END { exit !found }' "$work/annotations.tsv" ||
+	die "$E_DATA" "the inputs yield no segment; nothing published (--allow-empty publishes empty results)"
+publish_set "$work" annotations.tsv entities.tsv numbers.tsv || die "$E_SYS" "cannot publish the outputs in $out"
 log "published annotations.tsv, entities.tsv, numbers.tsv in $out"
 
 if [ -n "$state" ]; then

@@ -131,8 +131,8 @@ else
 	}
 	bad=""
 	for delay in 0.1 0.3 0.6 1.0; do
-		rm -rf out
-		cp -r old out
+		rm -rf out .out.runs
+		cp -RL old out
 		setsid sh "$run" -q corpus out 2> /dev/null &
 		pid=$!
 		sleep "$delay"

@@ -24,15 +24,27 @@ printf '#!/bin/sh\nsleep 0.3\nexec "$REAL/tag-entities" "$@"\n' | fake_prog "$T/
 export REAL="$BIN"
 
 # Each output after a kill must be the old file or the new one, byte for byte.
+# (A kill in the instant where an older version's folder is moved aside and not yet linked
+# leaves it in .out.runs/legacy.*, which the next run links back: that counts as the old.)
 whole() {
+	o=$T/out
+	[ -e "$o" ] || for o in "$T"/.out.runs/legacy.*; do :; done
 	for f in annotations.tsv entities.tsv numbers.tsv; do
-		cmp -s "$T/out/$f" "$T/old/$f" || cmp -s "$T/out/$f" "$T/new/$f" || return 1
+		cmp -s "$o/$f" "$T/old/$f" || cmp -s "$o/$f" "$T/new/$f" || return 1
 	done
 }
+# Both as OUTDIR is left by a run (a link to its set) and as older versions left it (a real
+# folder, moved into the set folder by the run that publishes).
 bad=""
-for delay in 0.1 0.4 0.8 1.4 2.5; do
-	rm -rf "$T/out"
-	cp -r "$T/old" "$T/out"
+i=0
+for delay in 0.1 0.4 0.8 1.4 2.5 1.6 1.8 2.0 2.2; do
+	i=$((i + 1))
+	if [ $((i % 2)) -eq 0 ]; then
+		rm -rf "$T/out" "$T/.out.runs"
+		cp -RL "$T/old" "$T/out"
+	else
+		set_like "$T/out" "$T/old"
+	fi
 	# PIPELINE_STAMPED: no log wrapper, so the kill hits the run itself and all it started.
 	(cd "$T" && PIPELINE_STAMPED=1 BIN=$T/slow setsid sh "$R" -q -j 2 --batch 4 corpus out) 2>/dev/null &
 	pid=$!
@@ -46,7 +58,7 @@ if [ -z "$bad" ]; then ok pipeline/cron-sigkill-outputs-whole; else
 fi
 # The scratch folders of killed runs are cleared by the next run.
 (cd "$T" && sh "$R" -q corpus out) 2>"$T/log"
-rerun_ok() { same_outputs "$T/new" "$T/out" && only_tsv "$T/out"; }
+rerun_ok() { same_outputs "$T/new" "$T/out" && only_set "$T/out"; }
 check pipeline/cron-after-kill-rerun "the rerun differs or left scratch folders" rerun_ok
 
 # An incremental run killed half-way leaves a state the next run completes correctly.
@@ -97,16 +109,51 @@ st=0; (cd "$T" && BIN=$T/fail sh "$C" --log cron6.log -- corpus cronout) >/dev/n
 check pipeline/cron-failure-status "status $st, expected 3" [ "$st" -eq 3 ]
 # TERM (as `timeout` sends it) stops the run and its stages: nothing published, no scratch
 # folder left, status 143, and nothing still running to publish later.
-rm -rf "$T/out"
-cp -r "$T/old" "$T/out"
+set_like "$T/out" "$T/old"
 (cd "$T" && BIN=$T/slower exec sh "$R" -q corpus out) 2>/dev/null &
 pid=$!
 sleep 1
 kill -TERM "$pid"
 st=0; wait "$pid" || st=$?
 sleep 3
-if [ "$st" -eq 143 ] && same_outputs "$T/old" "$T/out" 2>/dev/null && only_tsv "$T/out"; then
+if [ "$st" -eq 143 ] && same_outputs "$T/old" "$T/out" 2>/dev/null && only_set "$T/out"; then
 	ok pipeline/cron-term-stops-run
 else
-	fail pipeline/cron-term-stops-run "status $st; outputs changed or scratch left: $(cd "$T/out" && echo .* *)"
+	fail pipeline/cron-term-stops-run "status $st; outputs changed or scratch left: $(cd "$T/.out.runs" && echo .* *)"
+fi
+
+# The three outputs are one set: a SIGKILL at any moment of publishing leaves the three old
+# files or the three new ones, never a new annotations.tsv beside old summaries. A slow
+# `sync` (publishing syncs before it renames) holds the run at each step of its publishing
+# while it is killed there.
+mkdir -p "$T/slowsync"
+printf '#!/bin/sh\necho x >>"$SYNC_LOG"\nsleep 0.4\nexec "$REAL_SYNC" "$@"\n' >"$T/slowsync/sync"
+chmod +x "$T/slowsync/sync"
+REAL_SYNC=$(command -v sync)
+export REAL_SYNC
+# one_set: OUTDIR's three files all old or all new.
+one_set() {
+	for v in old new; do
+		s=0
+		for f in annotations.tsv entities.tsv numbers.tsv; do cmp -s "$T/out/$f" "$T/$v/$f" || s=1; done
+		[ $s -eq 1 ] || return 0
+	done
+	return 1
+}
+bad=""
+for k in 1 2 3 4; do
+	set_like "$T/out" "$T/old"
+	rm -f "$T/sync.log"
+	(cd "$T" && PIPELINE_STAMPED=1 SYNC_LOG=$T/sync.log PATH=$T/slowsync:$PATH setsid sh "$R" -q corpus out) 2>/dev/null &
+	pid=$!
+	i=0
+	synced() { [ -f "$T/sync.log" ] && [ "$(wc -l <"$T/sync.log")" -ge "$1" ]; }
+	while ! synced $k && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+	sleep 0.2
+	kill -9 -- "-$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	one_set || bad="$bad after-sync-$k"
+done
+if [ -z "$bad" ]; then ok pipeline/cron-sigkill-one-set; else
+	fail pipeline/cron-sigkill-one-set "a mix of old and new outputs after a kill at:$bad"
 fi

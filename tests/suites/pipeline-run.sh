@@ -47,7 +47,7 @@ check pipeline/run-numbers-add-up "numbers.tsv counts $numc, the stream has $num
 check pipeline/run-summary "no document count in the summary" grep -q '^5 documents, ' "$T/summary"
 check pipeline/run-log-timestamps "a log line without a timestamp" \
 	sh -c '! grep -Ev "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z " "$1"' - "$T/log"
-check pipeline/run-no-leftovers "scratch files left in OUTDIR" only_tsv "$o"
+check pipeline/run-no-leftovers "scratch files left in OUTDIR or its set folder" only_set "$o"
 
 # Awkward names: spaces, quotes, leading dashes, in the files and in the output folder.
 mkdir -p "$T/in put"
@@ -69,7 +69,7 @@ else
 fi
 
 # A stage that fails (status 3) fails the run with the stage named, and publishes nothing.
-cp -r "$o" "$T/before"
+cp -RL "$o" "$T/before"
 fake_bin "$T/fail"
 printf '#!/bin/sh\ncat >/dev/null\necho "extract-numbers: simulated failure" >&2\nexit 3\n' | fake_prog "$T/fail" extract-numbers
 st=0; BIN=$T/fail sh "$R" -q "$TOP/data/sample" "$o" 2>"$T/log3" || st=$?
@@ -113,3 +113,31 @@ if [ "$st" -eq 1 ] && same_outputs "$T/before" "$o"; then
 else
 	fail pipeline/run-missing-input "status $st, or outputs changed"
 fi
+
+# An existing but empty input folder (an unmounted mount point) must not publish empty
+# results over good ones either: status 1, nothing published; --allow-empty publishes them.
+mkdir "$T/empty"
+st=0; sh "$R" -q "$T/empty" "$o" 2>"$T/log8" || st=$?
+if [ "$st" -eq 1 ] && same_outputs "$T/before" "$o" && grep -q 'no document' "$T/log8"; then
+	ok pipeline/run-empty-input-refused
+else
+	fail pipeline/run-empty-input-refused "status $st, or outputs changed: $(tail -n 1 "$T/log8")"
+fi
+st=0; sh "$R" -q --allow-empty "$T/empty" "$T/allowed" 2>"$T/log9" || st=$?
+check pipeline/run-empty-input-allowed "status $st, or not the empty outputs" sh -c '
+	[ "$1" -eq 0 ] && [ "$(wc -l <"$2/annotations.tsv")" -eq 1 ] && [ "$(wc -l <"$2/entities.tsv")" -eq 1 ]' - "$st" "$T/allowed"
+
+# Documents are a set: a file named twice (itself and through its folder) is one document,
+# serially and in shards.
+mkdir -p "$T/twice/d"
+cp "$TOP/data/sample/"00[01]_*.txt "$T/twice/d/"
+one=$(cd "$T/twice/d" && find . -type f | sort | sed -n '1s|^\./||p')
+(cd "$T/twice" && sh "$R" -q d once) 2>"$T/log10"
+for j in 1 2; do
+	st=0; (cd "$T/twice" && sh "$R" -q -j $j d "d/$one" ./d/"$one" "twice$j") 2>>"$T/log10" || st=$?
+	if [ "$st" -eq 0 ] && same_outputs "$T/twice/once" "$T/twice/twice$j" 2>"$T/why"; then
+		ok "pipeline/run-named-twice-one-document-j$j"
+	else
+		fail "pipeline/run-named-twice-one-document-j$j" "status $st: $(cat "$T/why") $(tail -n 1 "$T/log10")"
+	fi
+done
