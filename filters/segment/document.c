@@ -186,6 +186,10 @@ static int headline_above(struct doc *d, size_t i)
 	const struct wline *y = W(d, i + 1);
 	if (y->gap > 1 || walk_kind(y) != PROSE)
 		return 0;
+	/* A line with commas that breaks off before a blank line is a sentence cut by the
+	 * layout ("…依托社区党组织、网格党支部、楼" / "" / "栋党小组…"). */
+	if (x->f.full_commas && y->gap)
+		return 0;
 	return y->f.ncp * HEADLINE_RATIO_DEN >= x->f.ncp * HEADLINE_RATIO_NUM;
 }
 

@@ -118,8 +118,10 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 		int32_t c;
 		size_t l = ch_decode(p + i, n - i, &c);
 		f->ncp++;
-		if (ch_is_comma(c))
+		if (ch_is_comma(c)) {
 			f->commas++;
+			f->full_commas += c != 0x3001 && c != 0xFF64;
+		}
 		if (ch_is_cjk_stop(c) && i + l < n)
 			f->stop_inside = 1;
 		if ((c == 0x3002 || c == 0xFF61) && i + l < n)
@@ -170,6 +172,9 @@ static void ending(struct linefeat *f, const char *p, size_t n)
 		f->period_inside = 0;
 	}
 }
+
+/* An opener alone on its line: "本报讯", "新华社北京1月1日电". */
+#define OPENER_MAX_CP 12
 
 /* No headline, credit, short caption or furniture line is longer than this: of longer
  * lines only the length, the start and the end matter. */
@@ -276,6 +281,11 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		f->credit = credit_line(p, n, &f->photo);
 	if (f->credit)
 		f->starts_article = 0;   /* "新华社记者 沈虹冰摄", "新华社发" */
+	/* "新华社长篇述评：当前中国经济十问" is a headline; "新华社北京1月1日电" opens the story. */
+	if (f->starts_article && f->ncp > OPENER_MAX_CP && !f->ends_final && !memmem(p, n, "电", 3)) {
+		f->starts_article = 0;
+		f->starts_article = !lf_headline_shape(f);
+	}
 	f->caption_credit = !f->credit && caption_with_credit(p, n);
 	unsigned furn = furniture(p, n, f->ncp, f->tokens);
 	f->footer = (furn & FURN_FOOTER) != 0;
@@ -283,14 +293,17 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 }
 
 /* Longest headline taken from its shape and its neighbours (news headlines that name
- * several events run to 120 characters). */
-#define HEADLINE_MAX_CP 120
+ * several events run to 100 characters and more). */
+#define HEADLINE_MAX_CP SHORT_LINE_CP
+/* "人民日报社论：团结一心，凝聚起共同奋斗的力量——…": a headline may hold a comma or two. */
+#define HEADLINE_MAX_COMMAS 2
 
 int lf_headline_shape(const struct linefeat *f)
 {
 	if (!f->complete || f->blank || f->ncp > HEADLINE_MAX_CP || f->starts_article || f->starts_cont)
 		return 0;
-	return !f->commas && !f->period_inside && !f->ends_period && !f->ends_pause && !f->ends_colon;
+	return f->full_commas <= HEADLINE_MAX_COMMAS && !f->period_inside && !f->ends_period &&
+	       !f->ends_pause && !f->ends_colon;
 }
 
 int lf_title_like(const struct linefeat *f)

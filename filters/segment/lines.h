@@ -15,6 +15,7 @@ struct linefeat {
 	int ends_colon;
 	int stop_inside;     /* a sentence end before the last one */
 	size_t commas;       /* commas and enumeration commas */
+	size_t full_commas;  /* commas only (not 、) */
 	int starts_cont;     /* starts with a mark no sentence starts with */
 	int starts_article;  /* 本报讯 and the like */
 	int credit;          /* only a reporter or photographer credit */
