@@ -762,7 +762,7 @@ static int unitless_ok(const struct scanner *S, const char *s, size_t n, const s
 	if (f->ordinal) {
 		int32_t next = cp_at(s, n, f->q);
 		return !(fl & (NUM_LEADZERO | NUM_LONG | NUM_POINT | NUM_SEP | NUM_RANGE | NUM_OVER)) &&
-		       !(next >= 0x3400 && next <= 0x9FFF);
+		       (!(next >= 0x3400 && next <= 0x9FFF) || lex_at(&S->t->rank, s + f->q, n - f->q));
 	}
 	if (!(fl & NUM_ARABIC) || (fl & (NUM_LEADZERO | NUM_LONG)))
 		return 0;
@@ -1044,6 +1044,12 @@ static size_t build(struct scanner *S, const char *s, size_t n, size_t pos, ment
 	size_t before_mag = f.q;
 	if (!fr && !quantity_part(S, s, n, &f))
 		return 0;
+	if (f.pre && strcmp(f.pre->f[1], "rank") == 0 &&
+	    !(!f.unit || lex_at(&S->t->rank, f.unit->s, f.unit->n))) {
+		f.pre = NULL;   /* 前三季度, 前5个月: a period, not a rank */
+		f.ordinal = 0;
+		f.start = pos;
+	}
 	int scaled = f.q > before_mag && !f.unit;
 	if (!f.type && !f.cur) {
 		if (year_month(S, s, n, pos, &f))

@@ -51,7 +51,8 @@ static void quantities(void)
 	expect("占地22.86万平方米", "22.86万平方米=228600 平方米 - measure");
 	expect("70岁的老人", "70岁=70 岁 - other");
 	expect("100分-90分为优秀", "100分=100 分 - score; 90分=90 分 - score");
-	expect("一年半以后", "");
+	expect("一年半以后", "一年半=1.5 年 - duration");
+	expect("一年半以前", "");
 	expect("用了一年半", "一年半=1.5 年 - duration");
 	expect("1.5万", "1.5万=15000 - - other");
 	expect("买了五十打鸡蛋", "五十打=600 个 - count");
@@ -81,7 +82,7 @@ static void halves_and_compounds(void)
 	expect("还有半小时，旅游了半个月，过了半个钟头", "半小时=0.5 小时 - duration; 半个月=0.5 个月 - duration; 半个钟头=0.5 小时 - duration");
 	expect("近半年来，不到半年", "近半年=0.5 年 under duration; 不到半年=0.5 年 under duration");
 	expect("今年上半年经济，下半场比赛，大半年没回家", "");
-	expect("半年后设计，每半年报送，半场比赛，一半以上", "");
+	expect("半年前设计，每半年报送，半场比赛，一半以上", "");
 	expect("三成半，半成，半折，打对折", "三成半=35 % - percent; 半成=5 % - percent; 半折=50 % - percent; 对折=50 % - percent");
 	expect("对折，对口支援，对折叠屏，一对夫妇", "");
 	expect("廿三个，卅五人", "廿三个=23 个 - count; 卅五人=35 人 - count");
@@ -119,7 +120,8 @@ static void not_numbers(void)
 	expect("每年一次", "一次=1 次 - count");
 	expect("每一个乡镇", "");
 	expect("蒙古国第一副总理", "");
-	expect("3天后召开", "");
+	expect("3天前召开", "");
+	expect("两年之后又收获了，降落一小时后", "两年=2 年 - duration; 一小时=1 小时 - duration");
 	expect("百年党史", "");
 	expect("一季度GDP增长5.2%，前三季度", "5.2%=5.2 % - percent");
 	expect("每百户拥有汽车40辆", "40辆=40 辆 - count");
