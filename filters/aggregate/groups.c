@@ -7,6 +7,8 @@
 
 #define CHUNK (1 << 20)
 
+static struct field next_field(const char *key, size_t *pos);
+
 struct chunk {
 	struct chunk *next;
 	size_t used, cap;
@@ -112,11 +114,161 @@ static int cmp_group(const void *x, const void *y)
 	return key_cmp(a->key, a->keylen, b->key, b->keylen, sort_nkeys);
 }
 
+/* Output order without comparing whole keys: an MSD radix sort on 8-byte pieces of the
+ * "sort key", the fields as written (escaped) joined by a 0 byte, which orders keys as
+ * key_cmp does as long as no field holds a 0 byte (such keys take qsort). Each level is an
+ * LSD radix sort of the pieces, skipping the byte positions where all are alike (the common
+ * prefix of keys such as 城市123); groups with equal pieces go one level deeper, and small
+ * runs take an insertion sort with key_cmp. */
+struct sitem {
+	uint64_t k;           /* sort-key bytes [d, d+8), big-endian, zero-padded */
+	struct group *g;
+};
+
+static inline unsigned char esc_byte(unsigned char c)
+{
+	static const unsigned char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
+	return esc[c];
+}
+
+/* Sort-key bytes [d, d+8) of g; *over set when the sort key is d bytes or shorter; *nul
+ * set when a field holds a 0 byte. */
+static uint64_t piece_at(const struct group *g, size_t d, int *over, int *nul)
+{
+	uint64_t k = 0;
+	size_t pos = 0, got = 0, kp = 0;
+	for (size_t f = 0; f < sort_nkeys || (f == 0 && sort_nkeys == 0); f++) {
+		struct field x;
+		if (sort_nkeys <= 1) {
+			x.p = g->key;
+			x.n = g->keylen;
+		} else {
+			x = next_field(g->key, &kp);
+		}
+		if (f) {   /* the 0 byte between fields */
+			if (pos++ >= d) {
+				k = k << 8;
+				if (++got == 8)
+					return k;
+			}
+		}
+		for (size_t i = 0; i < x.n; i++) {
+			unsigned char c = (unsigned char)x.p[i], e = esc_byte(c);
+			*nul |= c == 0;
+			unsigned char out[2] = { e ? '\\' : c, e };
+			for (int j = 0; j < 1 + !!e; j++) {
+				if (pos++ >= d) {
+					k = k << 8 | out[j];
+					if (++got == 8)
+						return k;
+				}
+			}
+		}
+	}
+	*over = pos <= d;
+	return k << (8 * (8 - got));
+}
+
+static void insertion(struct sitem *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct sitem x = v[i];
+		size_t j = i;
+		while (j && key_cmp(x.g->key, x.g->keylen, v[j - 1].g->key, v[j - 1].g->keylen, sort_nkeys) < 0) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+static int cmp_sitem(const void *x, const void *y)
+{
+	const struct group *a = ((const struct sitem *)x)->g, *b = ((const struct sitem *)y)->g;
+	return key_cmp(a->key, a->keylen, b->key, b->keylen, sort_nkeys);
+}
+
+/* v[0..n) have their pieces at depth d in k; tmp has room for n. */
+static void radix(struct sitem *v, struct sitem *tmp, size_t n, size_t d)
+{
+	if (n <= 24) {
+		insertion(v, n);
+		return;
+	}
+	size_t count[8][256];
+	memset(count, 0, sizeof count);
+	for (size_t i = 0; i < n; i++)
+		for (int b = 0; b < 8; b++)
+			count[b][(v[i].k >> (8 * b)) & 0xff]++;
+	struct sitem *src = v, *dst = tmp;
+	for (int b = 0; b < 8; b++) {
+		size_t sum = 0, *c = count[b];
+		if (c[(src[0].k >> (8 * b)) & 0xff] == n)
+			continue;   /* every piece has the same byte here */
+		for (int j = 0; j < 256; j++) {
+			size_t t = c[j];
+			c[j] = sum;
+			sum += t;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[c[(src[i].k >> (8 * b)) & 0xff]++] = src[i];
+		struct sitem *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+	/* runs of equal pieces: the next 8 bytes decide */
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && v[j].k == v[i].k)
+			j++;
+		if (j - i > 1) {
+			int over = 1, nul = 0;
+			for (size_t t = i; t < j; t++) {
+				int o = 0;
+				v[t].k = piece_at(v[t].g, d + 8, &o, &nul);
+				over &= o;
+			}
+			if (over)   /* equal sort keys: only a 0 byte could tell them apart */
+				qsort(v + i, j - i, sizeof *v, cmp_sitem);
+			else
+				radix(v + i, tmp + i, j - i, d + 8);
+		}
+		i = j;
+	}
+}
+
 void groups_sort(struct groups *g, size_t nkeys)
 {
 	sort_nkeys = nkeys;
-	if (g->n > 1)
+	if (g->n < 2)
+		return;
+	struct sitem *v = xmalloc(g->n * sizeof *v), *tmp = xmalloc(g->n * sizeof *tmp);
+	int nul = 0, over = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		const struct group *gr = g->list[i];
+		v[i].g = g->list[i];
+		v[i].k = piece_at(gr, 0, &over, &nul);
+		if (gr->keylen > 8 - nkeys && !nul) {   /* piece_at saw only the first bytes */
+			size_t kp = 0;
+			for (size_t f = 0; f < nkeys && !nul; f++) {
+				struct field x = { gr->key, gr->keylen };
+				if (nkeys > 1)
+					x = next_field(gr->key, &kp);
+				nul = x.n && memchr(x.p, 0, x.n) != NULL;
+			}
+		}
+	}
+	if (nul) {
 		qsort(g->list, g->n, sizeof *g->list, cmp_group);
+	} else {
+		radix(v, tmp, g->n, 0);
+		for (size_t i = 0; i < g->n; i++)
+			g->list[i] = v[i].g;
+	}
+	free(v);
+	free(tmp);
 }
 
 void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), void *ctx)
