@@ -73,7 +73,7 @@ void meter_note(const char *fmt, ...)
 
 void meter_done(unsigned long long bytes)
 {
-	if (!on)
+	if (!tty)   /* logs of cron jobs stay clean: notes only */
 		return;
 	show(bytes, now(), "\n");
 }

@@ -1,5 +1,5 @@
-/* progress: bytes, files and speed on stderr while a long run goes on (--progress, and
- * only when stderr is a terminal, so logs of cron jobs stay clean). */
+/* progress: bytes, files and speed on stderr while a long run goes on (--progress): a
+ * self-overwriting line on a terminal, one summary line otherwise (common/meter.h). */
 #ifndef SEGMENT_PROGRESS_H
 #define SEGMENT_PROGRESS_H
 

@@ -225,7 +225,6 @@ int main(int argc, char **argv)
 	rd_setup(&c.ro);
 	spl_set_abbrevs(data_abbrev_txt, data_abbrev_txt_len);
 	progress_start(c.progress);
-	meter_start(c.progress);
 	stream_write_header();
 	int first = cli_optind();
 	if (c.files_from)
