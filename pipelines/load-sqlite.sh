@@ -4,26 +4,32 @@
 # DB as the tables annotations, entities and numbers. The database is built beside DB and
 # renamed over it, so a reader opens the old one or the new one, never a half-loaded one.
 # Values (value, sum, min, max) stay TEXT: they are exact decimals, and SQLite's REAL would
-# round them; CAST them where arithmetic is wanted.
+# round them; CAST them where arithmetic is wanted. DB is a file name taken literally (a
+# relative name gets ./ in front, so that sqlite3 never reads `file:news.db` as a URI), and
+# the new file gets the permissions the umask gives, as any other output.
 . "$(dirname "$0")/lib.sh"
 [ $# -eq 2 ] || usage_error "usage: load-sqlite.sh OUTDIR DB"
-out=$(dashsafe "$1") db=$(dashsafe "$2")
+out=$(dashsafe "$1") db=$2
+case $db in /*) ;; *) db=./$db ;; esac
 command -v sqlite3 >/dev/null || die "$E_SYS" "sqlite3 is not installed (Debian: apt-get install sqlite3)"
 for f in annotations entities numbers; do
 	[ -r "$out/$f.tsv" ] || die "$E_SYS" "no $out/$f.tsv: run run.sh first"
 done
 
-tmp=$(mktemp "$db.tmp.XXXXXX") || die "$E_SYS" "cannot write beside $db"
+tmp=$(mktemp "$db.tmp.XXXXXX") || die "$E_SYS" "cannot write beside $(esc "$db")"
 trap 'rm -f -- "$tmp"' EXIT
+# mktemp made it 0600; the database is an output like the others.
+chmod "$(printf '%o' $((0666 & ~$(umask))))" "$tmp" || die "$E_SYS" "cannot set the mode of $(esc "$tmp")"
 
 # SQLite's tab mode would read a field's double quotes as CSV quoting and keep the stream's
 # backslash escapes; CSV with every field quoted and the escapes undone carries any text.
+# A NUL (\0 in the stream) becomes U+FFFD: sqlite3's CSV import reads C strings.
 to_csv() {
 	awk -F '\t' 'function unesc(s,   o, i, c) {
 		o = ""
 		while ((i = index(s, "\\")) > 0) {
 			c = substr(s, i + 1, 1)
-			o = o substr(s, 1, i - 1) (c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c)
+			o = o substr(s, 1, i - 1) (c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c == "0" ? "\357\277\275" : c)
 			s = substr(s, i + 2)
 		}
 		return o s
@@ -54,5 +60,11 @@ sqlite3 -bail "$tmp" <<'SQL' || die "$E_SYS" "cannot index $tmp"
 CREATE INDEX annotations_kind_type ON annotations (kind, type);
 CREATE INDEX annotations_doc ON annotations (doc, seg);
 SQL
-publish "$tmp" "$db" || die "$E_SYS" "cannot rename $tmp to $db"
-log "loaded $out into $db"
+# Every row arrived, or nothing is published.
+for t in annotations entities numbers; do
+	want=$(($(wc -l <"$out/$t.tsv") - 1))
+	got=$(sqlite3 -bail "$tmp" "SELECT count(*) FROM $t") || die "$E_SYS" "cannot count the rows of $t in $(esc "$tmp")"
+	[ "$got" = "$want" ] || die "$E_SYS" "$t: $got rows in the database, $want in $(esc "$out")/$t.tsv; nothing published"
+done
+publish "$tmp" "$db" || die "$E_SYS" "cannot rename $(esc "$tmp") to $(esc "$db")"
+log "loaded $(esc "$out") into $(esc "$db")"

@@ -12,6 +12,8 @@ if ! built; then skip pipeline/load "$missing is not built"; exit 0; fi
 mkdir "$T/in"
 cp "$TOP"/data/sample/*.txt "$T/in/"
 printf '市民说："路修好了。" 路径是 C:\\新闻\\2019 ，\\n 不是换行，共投入"300万元"。\n' >"$T/in/quotes.txt"
+# A NUL byte: the stream escapes it (\0); both loaders store U+FFFD for it (issue 16 item 5).
+printf '空字符\000在这里。\n' >"$T/in/nul.txt"
 (cd "$T" && sh "$P/run.sh" -q in "$T/out") 2>"$T/log" || { fail pipeline/load-setup "the run failed"; exit 0; }
 o=$T/out
 
@@ -44,7 +46,20 @@ else
 	check pipeline/load-sqlite-docs "$got documents in SQLite, $want_docs in the TSV" [ "$got" = "$want_docs" ]
 	got=$(q "$seg_query")
 	check pipeline/load-sqlite-text "a segment's text came back changed: $got" [ "$got" = "$want_text" ]
-	check pipeline/load-sqlite-no-leftovers "temporary database left behind" sh -c '[ "$(ls "$1" | grep -c "\.tmp\.")" -eq 0 ]' - "$T"
+	check pipeline/load-sqlite-no-leftovers "temporary database left behind" sh -c '[ -z "$(find "$1" -maxdepth 1 -name "*.tmp.*")" ]' - "$T"
+	got=$(q "SELECT count(*) FROM annotations WHERE kind = 'seg' AND text LIKE '空字符' || char(65533) || '在这里%'")
+	check pipeline/load-sqlite-nul "the segment with a NUL did not arrive as U+FFFD ($got rows)" [ "$got" = 1 ]
+	# The umask decides the mode, as for every other output (mktemp's 0600 is not kept).
+	(umask 027 && bash "$P/load-sqlite.sh" "$o" "$T/mode.db") 2>>"$T/log"
+	check pipeline/load-sqlite-umask "mode $(stat -c %a "$T/mode.db" 2>&1) under umask 027, expected 640" [ "$(stat -c %a "$T/mode.db" 2>&1)" = 640 ]
+	# Issue 16 item 12: a name that sqlite3 would read as a URI is a file name.
+	mkdir "$T/uri"
+	if (cd "$T/uri" && bash "$P/load-sqlite.sh" "$o" 'file:news2.db') 2>"$T/log"; then
+		got=$(sqlite3 "$T/uri/file:news2.db" "SELECT count(*) FROM annotations" 2>&1)
+		check pipeline/load-sqlite-uri-name "'file:news2.db' holds $got rows, expected $want_rows" [ "$got" = "$want_rows" ]
+	else
+		fail pipeline/load-sqlite-uri-name "$(tail -n 2 "$T/log" | tr '\n' '|')"
+	fi
 fi
 
 # PostgreSQL: only with a server of our own. initdb refuses root, so as root it runs as
@@ -74,7 +89,15 @@ if ! bash "$P/load-postgres.sh" "$o" "$conn" 2>"$T/log" || ! bash "$P/load-postg
 	fail pipeline/load-postgres "$(tail -n 2 "$T/log" | tr '\n' '|')"
 	exit 0
 fi
-q() { psql "$conn" -X -A -t -c "$1"; }
+q() { psql -X -A -t -d "$conn" -c "$1"; }
+# Issue 16 item 11: a connection string starting with - is not a psql option. The server is
+# the default one here (PG* variables), so psql taking it for options would run the shell.
+mkdir "$T/dash"
+st=0
+(cd "$T/dash" && PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=postgres \
+	bash "$P/load-postgres.sh" "$o" '-c\! touch INJECTED') >"$T/dash.log" 2>&1 || st=$?
+check pipeline/load-postgres-dash-conninfo "status $st, $(find "$T/dash" -name INJECTED) $(grep -o loaded "$T/dash.log")" \
+	sh -c '[ "$1" -eq 3 ] && [ ! -e "$2/INJECTED" ] && ! grep -q loaded "$3"' - "$st" "$T/dash" "$T/dash.log"
 got=$(q "SELECT count(*) FROM annotations WHERE kind = 'ent' AND type = 'LOC'")
 check pipeline/load-postgres-count "$got LOC mentions in PostgreSQL, $want_loc in the TSV" [ "$got" = "$want_loc" ]
 got=$(q "SELECT count(*) FROM annotations")
@@ -83,3 +106,5 @@ got=$(q "SELECT sum(mentions) FROM entities WHERE type = 'ORG'")
 check pipeline/load-postgres-sum "$got ORG mentions, $want_org in entities.tsv" [ "$got" = "$want_org" ]
 got=$(q "$seg_query")
 check pipeline/load-postgres-text "a segment's text came back changed: $got" [ "$got" = "$want_text" ]
+got=$(q "SELECT count(*) FROM annotations WHERE kind = 'seg' AND text LIKE '空字符' || chr(65533) || '在这里%'")
+check pipeline/load-postgres-nul "the segment with a NUL did not arrive as U+FFFD ($got rows)" [ "$got" = 1 ]
