@@ -256,10 +256,12 @@ static int heading_of_article(struct doc *d)
 		if (k == STOP)
 			break;
 		if (k == PASS) {
-			crossed |= y->f.boiler && !y->f.meta;
+			crossed |= own_type(y) == T_BOILER && !y->f.meta;
 			continue;
 		}
-		if (!d->zone && y->gap == 0)
+		/* A heading right under this one, or past furniture: that one is the
+		 * article's, this one labels the page. */
+		if ((!d->zone && y->gap == 0) || crossed)
 			break;
 	}
 	/* No text follows: on a page with furniture, a label; on plain text, undecided. */

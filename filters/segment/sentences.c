@@ -68,6 +68,7 @@ void spl_begin(struct splitter *sp, int whole)
 	sp->seg = sp->pos = 0;
 	reset_counts(sp);
 	sp->whole = whole;
+	sp->dq_open = 0;
 	sp->prev = 0;
 	sp->gstate = 0;
 	sp->book = SIZE_MAX;
@@ -252,15 +253,22 @@ static void step(struct splitter *sp, int32_t c, size_t len)
 	size_t i = sp->pos;
 	size_t wt = weight(sp, sp->t.p + i, len, c);
 	if (sp->after_stop) {
+		/* An ASCII " closes a quotation only when one is open; else it opens the next
+		 * sentence ("…。\"新的一句…"). */
+		int opens = c == '"' && !sp->dq_open;
 		if ((ch_is_closer(c) || ch_is_cjk_stop(c) || c == '!' || c == '?' || c == 0x2026) &&
-		    sp->ncp + wt <= sp->max_cp) {
+		    !opens && sp->ncp + wt <= sp->max_cp) {
 			sp->ncp += wt;
 			sp->prev = c;
 			sp->pos += len;
+			if (c == '"')
+				sp->dq_open = 0;
 			return;
 		}
 		boundary(sp, i, 0);
 	}
+	if (c == '"')
+		sp->dq_open = !sp->dq_open;
 	int gb = grapheme_break(sp, c);
 	if (gb) {
 		sp->gb = i;

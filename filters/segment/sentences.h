@@ -29,6 +29,7 @@ struct splitter {
 	size_t gb, gb_cp;       /* last grapheme boundary after seg */
 	int32_t prev, gstate;
 	int after_stop;         /* a sentence end was seen; closing marks are being taken */
+	int dq_open;            /* an ASCII " opened in this paragraph is not closed yet */
 	int at_end;             /* set while the last segment of the paragraph is handed out */
 	size_t book;            /* code point count where an unclosed 《 opened, or SIZE_MAX */
 	spl_emit_fn emit;
