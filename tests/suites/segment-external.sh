@@ -49,7 +49,7 @@ twin msr_test GB18030
 twin as_test CP950
 
 if [ -f "$ext/sighan2005/pku_test.txt" ]; then
-	"$seg" "$ext/sighan2005/pku_test.txt" > /dev/null 2> "$tmp/err"
+	"$seg" --encoding=UTF-8 "$ext/sighan2005/pku_test.txt" > /dev/null 2> "$tmp/err"
 	st=$?
 	if [ $st -eq 1 ] && grep -q 'pku_test.txt:1: .*invalid UTF-8 sequences replaced by U+FFFD' "$tmp/err"; then
 		echo "ok $name/gbk-as-utf8: reported ($(cut -c1-60 "$tmp/err" | head -n 1)...)"
