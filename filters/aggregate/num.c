@@ -9,6 +9,61 @@ const int64_t fix_pow10[FIX_MAX_SCALE + 1] = {
 	1000000000000000, 10000000000000000, 100000000000000000, 1000000000000000000,
 };
 
+void ull_format(unsigned long long v, struct buf *out)
+{
+	char d[24];
+	size_t n = 0;
+	do
+		d[sizeof d - 1 - n++] = (char)('0' + v % 10);
+	while (v /= 10);
+	buf_add(out, d + sizeof d - n, n);
+}
+
+void fix_format(struct fix f, struct buf *out)
+{
+	uint64_t u = f.m < 0 ? 0 - (uint64_t)f.m : (uint64_t)f.m;
+	unsigned scale = f.scale;
+	while (scale && u && u % 10 == 0) {
+		u /= 10;
+		scale--;
+	}
+	if (!u) {
+		buf_addc(out, '0');
+		return;
+	}
+	char d[24];
+	size_t n = 0;
+	for (; u; u /= 10)
+		d[sizeof d - 1 - n++] = (char)('0' + u % 10);
+	const char *p = d + sizeof d - n;
+	if (f.m < 0)
+		buf_addc(out, '-');
+	if (scale == 0) {
+		buf_add(out, p, n);
+	} else if (n > scale) {
+		buf_add(out, p, n - scale);
+		buf_addc(out, '.');
+		buf_add(out, p + n - scale, scale);
+	} else {
+		buf_add(out, "0.", 2);
+		for (size_t i = n; i < scale; i++)
+			buf_addc(out, '0');
+		buf_add(out, p, n);
+	}
+}
+
+void sum_format(const struct sum *s, struct buf *out)
+{
+	if (!s->big) {
+		fix_format(s->acc, out);
+		return;
+	}
+	struct dec d = DEC_INIT;
+	sum_value(s, &d);
+	dec_format(&d, out);
+	dec_free(&d);
+}
+
 void fix_to_dec(struct fix f, struct dec *d)
 {
 	uint64_t mag = f.m < 0 ? 0 - (uint64_t)f.m : (uint64_t)f.m;

@@ -49,6 +49,10 @@ static inline int fix_parse(const char *p, size_t n, struct fix *f)
 	return 1;
 }
 void fix_to_dec(struct fix f, struct dec *d);
+/* Append f as dec_format would append its value, without building a decimal. */
+void fix_format(struct fix f, struct buf *out);
+/* Append v in decimal digits. */
+void ull_format(unsigned long long v, struct buf *out);
 int fix_cmp(struct fix a, struct fix b);
 
 /* An exact running sum: a fix that absorbs values until it would overflow, then is
@@ -85,6 +89,8 @@ static inline int sum_add_text(struct sum *s, const char *p, size_t n)
 	return 0;
 }
 void sum_value(const struct sum *s, struct dec *out);
+/* Append the sum as dec_format would. */
+void sum_format(const struct sum *s, struct buf *out);
 void sum_free(struct sum *s);
 
 /* A value kept for min and max: a fix when it fits, else a decimal. */

@@ -8,16 +8,13 @@
 static void r_count(const struct opspec *s, const void *st, struct buf *out)
 {
 	(void)s;
-	buf_addf(out, "%llu", ((const struct st_count *)st)->n);
+	ull_format(((const struct st_count *)st)->n, out);
 }
 
 static void r_sum(const struct opspec *s, const void *st, struct buf *out)
 {
-	struct dec d = DEC_INIT;
 	(void)s;
-	sum_value(&((const struct st_sum *)st)->s, &d);
-	dec_format(&d, out);
-	dec_free(&d);
+	sum_format(&((const struct st_sum *)st)->s, out);
 }
 
 static void r_mean(const struct opspec *s, const void *st, struct buf *out)

@@ -199,11 +199,10 @@ void state_encode(const struct opspec *s, const void *st, struct buf *out)
 	struct dec d = DEC_INIT;
 	switch (s->op->kind) {
 	case ST_COUNT:
-		buf_addf(out, "%llu", ((const struct st_count *)st)->n);
+		ull_format(((const struct st_count *)st)->n, out);
 		break;
 	case ST_SUM: case ST_MEAN:
-		sum_value(&((const struct st_sum *)st)->s, &d);
-		dec_format(&d, out);
+		sum_format(&((const struct st_sum *)st)->s, out);
 		if (s->op->kind == ST_MEAN)
 			buf_addf(out, "/%llu", ((const struct st_sum *)st)->n);
 		break;

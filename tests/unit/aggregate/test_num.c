@@ -101,6 +101,40 @@ int main(void)
 	dec_free(&x);
 	numval_free(&lo);
 	numval_free(&hi);
+
+	/* fix_format writes what dec_format writes for the same value, edges included */
+	const struct fix edge[] = { { 0, 0 }, { 0, 5 }, { -5, 1 }, { 1250, 2 }, { -1250, 2 }, { 7, 18 },
+	                            { INT64_MIN, 0 }, { INT64_MIN, 18 }, { INT64_MAX, 3 }, { -100, 2 },
+	                            { 1000000000000000000, 18 }, { 123, 3 }, { 120, 5 } };
+	int same = 1;
+	struct buf fa = BUF_INIT;
+	uint64_t r = 88172645463325252u;
+	for (size_t i = 0; i < sizeof edge / sizeof *edge + 100000; i++) {
+		struct fix f;
+		if (i < sizeof edge / sizeof *edge) {
+			f = edge[i];
+		} else {
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			f.m = (int64_t)(r >> (r % 64)) * (r & 1 ? -1 : 1);
+			f.scale = (unsigned)(r >> 58) % (FIX_MAX_SCALE + 1);
+		}
+		struct dec d = DEC_INIT;
+		fix_to_dec(f, &d);
+		buf_clear(&fa);
+		fix_format(f, &fa);
+		if (strcmp(fa.p, fmt(&d)) != 0) {
+			if (same)
+				fprintf(stderr, "fix_format %lld e-%u: %s, dec_format %s\n", (long long)f.m, f.scale, fa.p, out.p);
+			same = 0;
+		}
+		dec_free(&d);
+	}
+	CHECK("fix_format = dec_format (edges and 100000 random values)", same);
+	buf_clear(&fa);
+	ull_format(0, &fa);
+	ull_format(18446744073709551615u, &fa);
+	CHECK_STR("ull_format 0, 2^64-1", fa.p, "018446744073709551615");
+	buf_free(&fa);
 	buf_free(&out);
 	return check_done();
 }
