@@ -232,8 +232,7 @@ static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f
 		}
 	}
 	const struct lex_entry *cur = lex_before(&t->currency, s, 0, f->start);
-	if (cur && (S->x.flags & NUM_ARABIC) && !(f->start - cur->n > 0 &&
-	    is_ascii_alpha((unsigned char)s[f->start - cur->n - 1]))) {
+	if (cur && !(f->start - cur->n > 0 && is_ascii_alpha((unsigned char)s[f->start - cur->n - 1]))) {
 		f->cur = cur;
 		f->start -= cur->n;
 	}
@@ -390,6 +389,9 @@ static void vague_inside(struct scanner *S, const char *s, size_t n, struct foun
 {
 	const struct tables *t = S->t;
 	const struct lex_entry *mid = lex_at(&t->mid, s + f->q, n - f->q);
+	const struct lex_entry *h = mid ? NULL : lex_at(&t->half, s + f->q, n - f->q);
+	if (h)
+		mid = h;   /* 一个半月: the half goes to the value */
 	if (!mid || strcmp(f->unit->f[0], "count") != 0)
 		return;
 	size_t r = f->q + mid->n, take = n - r < 16 ? n - r : 16;
@@ -401,17 +403,26 @@ static void vague_inside(struct scanner *S, const char *s, size_t n, struct foun
 		return;
 	f->q = r + (u->n - f->unit->n);
 	f->unit = u;
-	set_mod(f, mid->f[0]);
+	if (h) {
+		dec_parse(&S->tmp, "0.5", 3);
+		dec_add(&S->val, &S->tmp);
+	} else {
+		set_mod(f, mid->f[0]);
+	}
 }
 
-/* 1毫克/升, 200元/吨: a unit, a slash and a unit of another dimension make a rate. */
+/* 1毫克/升, 200元/吨, 30公里每小时: a unit, a slash (or 每) and a unit of another
+ * dimension make a rate. */
 static void rate_after(struct scanner *S, const char *s, size_t n, struct found *f)
 {
 	size_t q = f->q, l = 0;
+	const struct lex_entry *per = q < n ? lex_at(&S->t->freq, s + q, n - q) : NULL;
 	if (q < n && s[q] == '/')
 		l = 1;
 	else if (q + 3 <= n && lex_cp(s + q, 3) == FULLWIDTH_SLASH)
 		l = 3;
+	else if (per && strcmp(f->unit->f[0], "count") != 0)
+		l = per->n;   /* 三十公里每小时 */
 	const char *dim = f->unit->f[4];
 	if (!l || strcmp(dim, "ratio") == 0 || !dim[0])
 		return;
@@ -461,13 +472,22 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 			f->unit = NULL;
 		q += f->unit != NULL;
 	}
-	if (f->unit && !(S->x.flags & NUM_ARABIC) && strcmp(f->unit->f[3], "digits") == 0)
+	/* 一分团, 三级体系: no score or grade after a short Chinese numeral; 五百八十三分 is one */
+	if (f->unit && !(S->x.flags & NUM_ARABIC) && strcmp(f->unit->f[3], "digits") == 0 &&
+	    !((S->x.flags & NUM_MULT) && S->x.ntok >= 3))
 		f->unit = NULL;
 	if (f->unit && strcmp(f->unit->f[3], "ordinal") == 0 && !f->ordinal)
 		f->unit = NULL;   /* 第23号, but 23号 is a day */
 	if (!f->unit)
 		return;
 	f->q = q + f->unit->n;
+	/* 20个比特币, 两个亿元: 个 (the link of 两个亿) before a unit of money */
+	const struct numchar *c = numtab_get(&t->num, lex_cp(f->unit->s, f->unit->n));
+	const struct lex_entry *m = c && c->role == NR_LINK ? unit_at(t, s, n, f->q) : NULL;
+	if (m && strcmp(m->f[0], "money") == 0) {
+		f->unit = m;
+		f->q += m->n;
+	}
 	vague_inside(S, s, n, f);
 	rate_after(S, s, n, f);
 }
@@ -562,8 +582,11 @@ static void compound(struct scanner *S, const char *s, size_t n, struct found *f
 			f->type = e->f[2];
 			return;
 		}
+		/* 两美元又三美分: 又 may join the parts */
+		const struct lex_entry *also = f->q < n ? lex_at(&S->t->also, s + f->q, n - f->q) : NULL;
+		size_t at = f->q + (also ? also->n : 0);
 		/* 壹角: a lone financial numeral is a number right before the next unit */
-		if (f->q >= n || !numerator(S, s, n, f->q) ||
+		if (at >= n || !numerator(S, s, n, at) ||
 		    (S->y.flags & (NUM_RANGE | NUM_OVER | NUM_ABOUT | NUM_NEG | NUM_SEP | NUM_HALF)))
 			return;
 		e = next_unit(S->t, cur, s, n, S->y.end, NULL);
@@ -913,6 +936,12 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	if (f->cur && (!f->unit || strcmp(f->type, "other") == 0)) {
 		f->type = "money";
 		f->unit_name = f->cur->f[0];
+	} else if (f->cur && strcmp(f->type, "money") == 0 && S->t->yuan &&
+	           strcmp(f->unit_name, S->t->yuan) == 0) {
+		f->unit_name = f->cur->f[0];   /* 港币五十元: the 元 of the currency named before */
+	} else if (f->cur && !(S->x.flags & NUM_ARABIC)) {
+		f->start += f->cur->n;   /* 美元三个: the name belongs to something else */
+		f->cur = NULL;
 	}
 	/* 半场, 半块: half of a counted thing is no count (半年, 半公里, 半成 are); the 对
 	 * of 对口, 对台 is no number, only that of 打对折 (对折 alone is folding in two) */
@@ -1108,13 +1137,14 @@ static int fin_denominator(struct scanner *S, const char *s, size_t n, size_t po
 	return 1;
 }
 
-/* 壹元, 叁角: a lone financial numeral is a number right before a unit of money. */
+/* 壹元, 叁角, 壹打: a lone financial numeral is a number right before a unit of money
+ * or a unit that stands for a multiple (打 = 12 个). */
 static int fin_money(struct scanner *S, const char *s, size_t n, size_t pos)
 {
 	if (!numerator(S, s, n, pos) || S->y.ntok != 1)
 		return 0;
 	const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
-	if (!u || strcmp(u->f[0], "money") != 0)
+	if (!u || (strcmp(u->f[0], "money") != 0 && !u->f[2][0]))
 		return 0;
 	struct numeral t = S->x;
 	S->x = S->y;

@@ -122,6 +122,11 @@ void tables_build(struct tables *t)
 	struct lexicon *L;
 	for (size_t i = 0; (L = all(t, i)); i++)
 		lex_build(L);
+	/* the first money unit of units.tsv is the yuan */
+	t->yuan = NULL;
+	for (size_t i = 0; i < t->units.n && !t->yuan; i++)
+		if (strcmp(t->units.e[i].f[0], "money") == 0)
+			t->yuan = t->units.e[i].f[1][0] ? t->units.e[i].f[1] : t->units.e[i].s;
 }
 
 void tables_free(struct tables *t)

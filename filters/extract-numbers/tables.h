@@ -16,6 +16,8 @@ struct tables {
 	/* exclusions keyed by each numeral character inside them: the word is the phrase from
 	 * that character on, field 0 the part before it */
 	struct lexicon exclude;
+	/* the unit reported for 元, which a currency named before the number replaces */
+	const char *yuan;
 };
 
 void tables_load(struct tables *t);

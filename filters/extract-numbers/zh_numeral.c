@@ -305,6 +305,10 @@ static int on_unit(struct numparser *P, struct state *st, const struct numchar *
 	 * no numeral but a vague word ("for ages", "myriad"); 一百十一 is 111 */
 	if (!st->have_pend && (st->prev == P_UNIT || st->prev == P_BIG) && e >= 2)
 		return 0;
+	/* 零十: a leading 零 before 十 is only spoken emphasis, 10 */
+	if (st->have_pend && st->prev == P_DIGIT && st->digit_run == 1 && st->last_digit == 0 &&
+	    e == 1 && dec_is_zero(&P->pend) && dec_is_zero(&P->section) && dec_is_zero(&P->result))
+		st->have_pend = 0;
 	if (!st->have_pend) {
 		if (st->prev == P_NONE || st->prev == P_NEG)
 			*flags |= NUM_BARE;

@@ -43,6 +43,7 @@ UNIT_MAP = {
     "Jin": {"斤"}, "Liang": {"两"}, "Meter": {"米", "m"}, "Kilometer": {"千米", "公里", "km"},
     "Centimeter": {"厘米", "cm", "公分"}, "Kilowatt": {"千瓦"}, "Hertz": {"赫兹"},
     "Megahertz": {"兆赫", "兆赫兹"}, "Kilocalorie": {"千卡"},
+    "Mu": {"亩"}, "Nigerian naira": {"奈拉"}, "Bitcoin": {"比特币"},
     "Year": {"岁", "周岁"}, "Month": {"个月"}, "Week": {"周"}, "Day": {"天"},
 }
 
