@@ -77,7 +77,8 @@ static inline uint64_t mix(uint64_t x)
 
 static inline uint64_t fh(unsigned tpl, uint32_t a, uint32_t b, uint32_t c)
 {
-	return mix(mix(((uint64_t)tpl << 50) ^ ((uint64_t)a << 25) ^ b) ^ ((uint64_t)c * 0x9E3779B97F4A7C15ULL));
+	return mix(((uint64_t)tpl << 58) ^ ((uint64_t)a << 37) ^ ((uint64_t)b << 16) ^
+	           ((uint64_t)c * 0x9E3779B97F4A7C15ULL));
 }
 
 /* Lexicon facts packed small, one set per template. */
@@ -86,24 +87,15 @@ static uint32_t lenclass(unsigned n)
 	return n > 4 ? 4 : n;
 }
 
-static uint32_t bits_of(uint32_t f, const uint32_t *want, size_t n)
-{
-	uint32_t v = 0;
-	for (size_t k = 0; k < n; k++)
-		if (f & want[k])
-			v |= 1u << k;
-	return v;
-}
-
-static const uint32_t start_bits[] = { W_LOC, W_ORG, W_PER, W_SURNAME, W_LSFX, W_OSFX, W_PTITLE,
-	W_PAFTER, W_PBEFORE, W_STOP | W_FUNC | W_HARD, W_IDIOM, W_COMMON | W_NONAME };
-static const uint32_t end_bits[] = { W_LOC, W_ORG, W_PER, W_LSFX, W_OSFX, W_PBEFORE, W_SURNAME,
-	W_STOP | W_FUNC | W_HARD, W_BYLINE, W_PTITLE };
-static const uint32_t prev_bits[] = { W_PBEFORE, W_BYLINE, W_STOP | W_FUNC | W_HARD, W_LOC, W_ORG,
-	W_PER, W_LSFX, W_OSFX, W_NUMERAL | W_MEASURE };
-static const uint32_t next_bits[] = { W_PAFTER, W_PTITLE, W_LSFX, W_OSFX, W_LOC, W_ORG, W_PER,
-	W_STOP | W_FUNC | W_HARD };
-#define NB(a) (sizeof a / sizeof *a)
+/* The lexicon flags each template looks at (several facts a template, one key). */
+#define START_BITS (W_LOC | W_ORG | W_PER | W_SURNAME | W_LSFX | W_OSFX | W_PTITLE | W_PAFTER | \
+                    W_PBEFORE | W_STOP | W_FUNC | W_HARD | W_IDIOM | W_COMMON | W_NONAME)
+#define END_BITS (W_LOC | W_ORG | W_PER | W_LSFX | W_OSFX | W_PBEFORE | W_SURNAME | W_STOP | \
+                  W_FUNC | W_HARD | W_BYLINE | W_PTITLE)
+#define PREV_BITS (W_PBEFORE | W_BYLINE | W_STOP | W_FUNC | W_HARD | W_LOC | W_ORG | W_PER | \
+                   W_LSFX | W_OSFX | W_NUMERAL | W_MEASURE)
+#define NEXT_BITS (W_PAFTER | W_PTITLE | W_LSFX | W_OSFX | W_LOC | W_ORG | W_PER | W_STOP | \
+                   W_FUNC | W_HARD)
 
 static void grow(struct model_work *w, size_t n, size_t ntpl)
 {
@@ -189,12 +181,12 @@ void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct mod
 				v = fh(t, (uint32_t)(cl[0] | cl[1] << 3 | cl[2] << 6 | cl[3] << 9 | cl[4] << 12), 0, 0);
 				break;
 			case TPL_DSTART:
-				v = fh(t, bits_of(p->startf, start_bits, NB(start_bits)), lenclass(p->ent), 0);
+				v = fh(t, p->startf & START_BITS, lenclass(p->ent), 0);
 				break;
-			case TPL_DEND: v = fh(t, bits_of(q->endf, end_bits, NB(end_bits)), 0, 0); break;
-			case TPL_DPREV: v = fh(t, bits_of(p->endf, prev_bits, NB(prev_bits)), 0, 0); break;
+			case TPL_DEND: v = fh(t, q->endf & END_BITS, 0, 0); break;
+			case TPL_DPREV: v = fh(t, p->endf & PREV_BITS, 0, 0); break;
 			case TPL_DNEXT:
-				v = fh(t, i + 1 < n ? bits_of(q->startf, next_bits, NB(next_bits)) : 0x1000, 0, 0);
+				v = fh(t, i + 1 < n ? (q->startf & NEXT_BITS) : 1u << 31, 0, 0);
 				break;
 			case TPL_DIN: v = fh(t, w->din[i], 0, 0); break;
 			default: v = fh(t, 0, 0, 0); break;
@@ -211,6 +203,10 @@ void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct mod
 
 /* ---- decoding ---- */
 
+/* The predecessors a label may have under BIOES: an entity's inside or end follows its
+ * own beginning or inside; anything else follows O, an end or a single. */
+static const uint8_t open_from[7] = { 0, 3, 4, 7, 8, 11, 12 };
+
 void model_viterbi(const float *emit, const struct model_trans *t, size_t n, uint8_t *bp,
                    uint8_t *out)
 {
@@ -223,13 +219,28 @@ void model_viterbi(const float *emit, const struct model_trans *t, size_t n, uin
 		const float *e = emit + i * MODEL_LABELS;
 		uint8_t *b = bp + i * MODEL_LABELS;
 		for (int to = 0; to < MODEL_LABELS; to++) {
-			float best = d[0] + t->tr[0][to];
-			int arg = 0;
-			for (int from = 1; from < MODEL_LABELS; from++) {
-				float s = d[from] + t->tr[from][to];
-				if (s > best) {
-					best = s;
-					arg = from;
+			int pt = to ? (to - 1) % 4 : -1;
+			float best;
+			int arg;
+			if (pt == MODEL_I || pt == MODEL_E) {
+				int bb = to - pt;   /* the B of its type, then the I */
+				float s0 = d[bb] + t->tr[bb][to], s1 = d[bb + 1] + t->tr[bb + 1][to];
+				best = s0;
+				arg = bb;
+				if (s1 > best) {
+					best = s1;
+					arg = bb + 1;
+				}
+			} else {
+				best = d[0] + t->tr[0][to];
+				arg = 0;
+				for (int k = 1; k < 7; k++) {
+					int from = open_from[k];
+					float s = d[from] + t->tr[from][to];
+					if (s > best) {
+						best = s;
+						arg = from;
+					}
 				}
 			}
 			nd[to] = best + e[to];
@@ -281,15 +292,28 @@ void model_constrain(struct model_trans *t)
 
 void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 {
-	size_t n = c->n;
-	model_hash(c, m->tpl, m->ntpl, w);
+	size_t n = c->n, nt = m->ntpl;
+	size_t last = ((size_t)1 << m->bits) - 1;   /* its row cannot be read 16 bytes wide */
+	model_hash(c, m->tpl, nt, w);
+	/* rows fetched a few positions ahead: most of the table is not in the cache */
+	size_t ahead = 4 * nt;
+	for (size_t k = 0; k < ahead && k < n * nt; k++)
+		__builtin_prefetch(m->w + (size_t)model_row(w->h[k], m->bits) * MODEL_LABELS);
 	for (size_t i = 0; i < n; i++) {
-		int32_t acc[MODEL_LABELS] = { 0 };
-		const uint64_t *h = w->h + i * m->ntpl;
-		for (size_t k = 0; k < m->ntpl; k++) {
-			const int8_t *r = m->w + (size_t)model_row(h[k], m->bits) * MODEL_LABELS;
-			for (int l = 0; l < MODEL_LABELS; l++)
-				acc[l] += r[l];
+		int16_t acc[16] = { 0 };
+		const uint64_t *h = w->h + i * nt;
+		for (size_t k = 0; k < nt; k++) {
+			if ((i + 4) * nt + k < n * nt)
+				__builtin_prefetch(m->w + (size_t)model_row(h[ahead + k], m->bits) * MODEL_LABELS);
+			size_t row = model_row(h[k], m->bits);
+			const int8_t *r = m->w + row * MODEL_LABELS;
+			if (row == last) {
+				for (int l = 0; l < MODEL_LABELS; l++)
+					acc[l] = (int16_t)(acc[l] + r[l]);
+			} else {
+				for (int l = 0; l < 16; l++)
+					acc[l] = (int16_t)(acc[l] + r[l]);
+			}
 		}
 		float *e = w->emit + i * MODEL_LABELS;
 		for (int l = 0; l < MODEL_LABELS; l++)
