@@ -57,6 +57,8 @@ void out_flush(void)
 
 void out_write(const void *p, size_t n)
 {
+	if (n == 0)   /* empty fields often come as { NULL, 0 }: memcpy wants a pointer */
+		return;
 	if (n <= OUT_CAP - olen) {
 		memcpy(obuf + olen, p, n);
 		olen += n;

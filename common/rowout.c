@@ -31,6 +31,10 @@ static const char json_named[32] = { ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', [
 
 void json_write_string(const char *p, size_t n)
 {
+	if (n == 0) {   /* p may be NULL */
+		out_write("\"\"", 2);
+		return;
+	}
 	out_putc('"');
 	size_t run = 0, i = 0;
 	while (i < n) {
