@@ -12,12 +12,13 @@
 #   --pipe         the inputs are TSV tables (--table); split each into blocks of whole rows
 #   --block SIZE   block size for --pipe (default 1M)
 #   --table ID,TEXT, --csv   inputs are tables (see annotate.sh)
+#   --progress SECS  log shards done of all, documents per second and an ETA every SECS s
 # Exit status: 0, 1 when a shard reported bad data (the rest was processed), 3 on failure:
 # GNU parallel's own failure, a job that failed (its shard and host named), or fewer shards
 # than were sent out; then DIR/shards0 is not written and nothing may be published.
 . "$(dirname "$0")/lib.sh"
 
-jobs=1 hosts="" transfer=0 batch=1 pipe=0 block=1M table=() 
+jobs=1 hosts="" transfer=0 batch=1 pipe=0 block=1M table=() progress=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-j | --jobs) jobs=${2:?}; shift 2 ;;
@@ -28,6 +29,7 @@ while [ $# -gt 0 ]; do
 	--block) block=${2:?}; shift 2 ;;
 	--table) table+=(--table "${2:?}"); shift 2 ;;
 	--csv) table+=(--csv); shift ;;
+	--progress) progress=${2:?}; shift 2 ;;
 	--) shift; break ;;
 	-?*) usage_error "unknown option '$1'" ;;
 	*) break ;;
@@ -49,6 +51,26 @@ if [ -n "$hosts" ]; then
 	par+=(--sshloginfile "$hosts" --workdir . --env BIN)
 	[ "$transfer" -eq 0 ] || par+=(--transferfile '{}')
 fi
+# progress TOTAL: every $progress seconds, how far the shards are, from the job logs (one
+# line per finished job); TOTAL shards of $batch documents each (0: not known in advance).
+progress() {
+	local total=$1 ndocs finished docs rate eta
+	ndocs=$(tr -cd '\0' <"$list" | wc -c)
+	while sleep "$progress"; do
+		finished=$(cat "$dir"/*.log 2>/dev/null | grep -vc '^Seq' || true)
+		if [ "$total" -gt 0 ]; then
+			docs=$((finished * batch < ndocs ? finished * batch : ndocs))
+			rate=$((docs * 10 / (SECONDS - start > 0 ? SECONDS - start : 1)))
+			eta=$((rate > 0 ? (ndocs - docs) * 10 / rate : 0))
+			log "progress: $finished of $total shards, $((rate / 10)).$((rate % 10)) documents/s, ETA ${eta}s"
+		else
+			log "progress: $finished shards done"
+		fi
+	done
+}
+start=$SECONDS monitor=""
+trap '[ -z "$monitor" ] || kill "$monitor" 2>/dev/null' EXIT
+
 runs=()
 # pst: GNU parallel's worst status. 1-101 count failed jobs (judged below from the job log,
 # since a shard with bad data is status 1 yet usable); anything above is parallel failing
@@ -56,6 +78,10 @@ runs=()
 pst=0
 ran() { [ "$1" -le 101 ] || [ "$1" -le "$pst" ] || pst=$1; }
 if [ "$pipe" -eq 1 ]; then
+	if [ "$progress" -gt 0 ]; then
+		progress 0 &
+		monitor=$!
+	fi
 	# --pipepart hands each job a block of whole lines with the header line in front of it.
 	k=0
 	while IFS= read -r -d '' t; do
@@ -77,6 +103,10 @@ else
 	runs=("$dir/f")
 	ndocs=$(tr -cd '\0' <"$list" | wc -c)
 	printf '%s\n' $(((ndocs + batch - 1) / batch)) >"$dir/f.want"
+	if [ "$progress" -gt 0 ]; then
+		progress $(((ndocs + batch - 1) / batch)) &
+		monitor=$!
+	fi
 	st=0
 	if [ -n "$hosts" ]; then
 		"${par[@]}" --results "$dir/f/{#}" --joblog "$dir/f.log" -0 -n "$batch" -a "$list" -q \
@@ -92,6 +122,8 @@ else
 	fi
 	ran "$st"
 fi
+[ -z "$monitor" ] || { kill "$monitor" 2>/dev/null; wait "$monitor" 2>/dev/null; monitor=""; }
+[ "$progress" -eq 0 ] || log "progress: all shards ran in $((SECONDS - start))s"
 [ "$pst" -eq 0 ] || die "$E_SYS" "GNU parallel failed (status $pst, see its messages above); nothing published"
 
 # The shards in order: run by run, job by job; each job's messages are passed on. Every run

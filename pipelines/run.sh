@@ -19,6 +19,9 @@ a summary goes to stdout.
                      which balances the load without starting programs for every file)
   --hosts FILE       spread the shards over the hosts of this GNU parallel sshloginfile
   --transfer         with --hosts: copy each input to its host (no shared file system)
+  --dask ADDR        run the shards on the Dask scheduler at ADDR (tcp://HOST:PORT)
+  --progress         log shards done of all, documents per second and an ETA (every
+                     PROGRESS_SECS seconds, default 10; a serial run goes in shards for it)
   --table ID,TEXT    inputs are headed TSV tables, one document per row (columns ID, TEXT)
   --csv              with --table: the tables are CSV
   --pipe             with --table: split each table into blocks of rows (--block SIZE, 1M)
@@ -36,14 +39,16 @@ EOF
 
 . "$(dirname "$0")/lib.sh"
 stamped "$@"
+dask="" progress=0
 
 jobs=1 batch="" state="" quiet=0 allow_empty=0 shard_opts=() table_opts=() table=0 pipe=0 csv=0 hosts=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-h | --help) usage; exit 0 ;;
-	-j | --jobs | --batch | --hosts | --table | --block | --state)
+	-j | --jobs | --batch | --hosts | --table | --block | --state | --dask)
 		[ $# -ge 2 ] || usage_error "$1 needs an argument"
 		case $1 in
+		--dask) dask=$2 ;;
 		-j | --jobs) jobs=$2 ;;
 		--batch) batch=$2 ;;
 		--state) state=$2 ;;
@@ -56,6 +61,7 @@ while [ $# -gt 0 ]; do
 		;;
 	-j[0-9]*) jobs=${1#-j}; shift ;;
 	--transfer) shard_opts+=("$1"); shift ;;
+	--progress) progress=${PROGRESS_SECS:-10}; shift ;;
 	--pipe) pipe=1; shard_opts+=("$1"); shift ;;
 	--csv) csv=1; shard_opts+=("$1"); table_opts+=("$1"); shift ;;
 	-q | --quiet) quiet=1; shift ;;
@@ -79,6 +85,11 @@ fi
 [ -z "$hosts" ] || [ -r "$hosts" ] || usage_error "cannot read the host list '$hosts'"
 [ -z "$hosts" ] || grep -qv '^[[:space:]]*\(#\|$\)' "$hosts" ||
 	usage_error "the host list '$hosts' names no host (only blank or # lines)"
+[ -z "$dask" ] || [[ $dask =~ ^tcp://[^/]+:[0-9]+$ ]] || usage_error "--dask needs tcp://HOST:PORT, got '$dask'"
+[ -z "$dask" ] || { [ -z "$hosts" ] && [ "$pipe" -eq 0 ] && [ -z "$state" ]; } ||
+	usage_error "--dask goes without --hosts, --pipe and --state"
+[[ $progress =~ ^[0-9]+$ ]] || usage_error "PROGRESS_SECS must be a whole number of seconds"
+[ "$progress" -eq 0 ] || shard_opts+=(--progress "$progress")
 out=$(dashsafe "${*: -1}")
 [ -z "$state" ] || state=$(dashsafe "$state")
 inputs=("${@:1:$#-1}")
@@ -128,7 +139,17 @@ if [ -n "$state" ]; then
 	stage_done "annotating (incremental)" "$st"
 	bash "$PIPELINES/merge-shards.sh" --partials "$work/partials0" "$work/shards0" "$work" ||
 		stage_done "merging the shards" 3
-elif [ "$jobs" -gt 1 ] || [ -n "$hosts" ]; then
+elif [ -n "$dask" ]; then
+	mkdir "$work/shards"
+	# 16 shards unless told: enough to keep a few workers busy and to retry little.
+	[ -n "$batch" ] || batch=$(((ndocs + 15) / 16))
+	[ "$batch" -ge 1 ] || batch=1
+	st=0
+	bash "$PIPELINES/annotate-dask.sh" --scheduler "$dask" --batch "$batch" --progress "$progress" \
+		"${table_opts[@]}" "$work/list0" "$work/shards" || st=$?
+	stage_done "annotating on Dask" "$st"
+	bash "$PIPELINES/merge-shards.sh" "$work/shards/shards0" "$work" || stage_done "merging the shards" 3
+elif [ "$jobs" -gt 1 ] || [ -n "$hosts" ] || [ "$progress" -gt 0 ]; then
 	mkdir "$work/shards"
 	if [ -z "$batch" ]; then
 		slots=$jobs

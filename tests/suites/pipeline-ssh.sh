@@ -20,8 +20,10 @@ if [ "$(id -u)" = 0 ] && [ ! -d /run/sshd ]; then mkdir -p /run/sshd 2>/dev/null
 
 S=$T/ssh
 mkdir -p "$S"
-ssh-keygen -q -t ed25519 -N '' -f "$S/host_key" && ssh-keygen -q -t ed25519 -N '' -f "$S/client_key" ||
-	{ skip pipeline/ssh "ssh-keygen failed"; exit 0; }
+if ! ssh-keygen -q -t ed25519 -N '' -f "$S/host_key" || ! ssh-keygen -q -t ed25519 -N '' -f "$S/client_key"; then
+	skip pipeline/ssh "ssh-keygen failed"
+	exit 0
+fi
 cp "$S/client_key.pub" "$S/authorized_keys"
 chmod 600 "$S/authorized_keys"
 user=$(id -un)
@@ -48,7 +50,7 @@ MaxStartups 100
 MaxSessions 100
 EOF
 		rm -f "$S/sshd_$1.pid"
-		"$sshd" -f "$S/sshd_$1" -E "$S/sshd_$1.log" 2>>"$S/sshd_$1.log" || continue
+		"$sshd" -f "$S/sshd_$1" -E "$S/sshd_$1.log" 2>>"$S/sshd_$1.err" || continue
 		n=0
 		while [ ! -s "$S/sshd_$1.pid" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 		[ -s "$S/sshd_$1.pid" ] || continue
@@ -84,7 +86,7 @@ kill_tree() {
 trap 'for p in $pids; do kill_tree "$p"; done; rm -rf "$T"' EXIT
 : >"$S/config"
 if ! start_sshd hostA || ! start_sshd hostB; then
-	skip pipeline/ssh "could not start a private sshd on loopback: $(tail -n 2 "$S"/sshd_host*.log 2>/dev/null | tr '\n' '|')"
+	skip pipeline/ssh "could not start a private sshd on loopback: $(tail -n 2 "$S"/sshd_host*.log "$S"/sshd_host*.err 2>/dev/null | tr '\n' '|')"
 	exit 0
 fi
 # An unreachable host: nothing listens on port 1.
