@@ -58,6 +58,13 @@ static int32_t cp_at(const char *s, size_t n, size_t q)
 	return q < n ? lex_cp(s + q, n - q) : -1;
 }
 
+/* A Chinese character (CJK ideographs, extension A, compatibility ideographs). */
+static int is_han(int32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
 /* The unit at q: the longest entry of the unit table, unless a longer word that is no
  * unit starts there (三部分), or an ASCII unit runs on into a word (5 km ok, 5kmh no). */
 static const struct lex_entry *unit_at(const struct tables *t, const char *s, size_t n, size_t q)
@@ -563,7 +570,7 @@ static int lone_digit(struct scanner *S, const char *s, size_t n)
 		return 0;
 	size_t q = y->end;
 	int32_t cp = cp_at(s, n, q);
-	if (cp < 0x3400 || (cp > 0x9FFF && cp < 0xF900))
+	if (!is_han(cp))
 		return !(cp >= 0 && cp < 0x80 && is_ascii_alnum(cp));
 	return lex_at(&S->t->post, s + q, n - q) != NULL;
 }
@@ -592,8 +599,10 @@ static void compound(struct scanner *S, const char *s, size_t n, struct found *f
 		e = next_unit(S->t, cur, s, n, S->y.end, NULL);
 		const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
 		int lone = 0;
-		if (!e && !u && (e = marker_unit(S->t, cur, "+")) && lone_digit(S, s, n))
+		if (!e && !u && marker_unit(S->t, cur, "+") && lone_digit(S, s, n)) {
+			e = marker_unit(S->t, cur, "+");
 			lone = 1;
+		}
 		if (!e || (u && u->n > (lone ? 0 : strlen(e->f[0]))))
 			return;   /* 100元5分钟 is no amount of money */
 		struct dec part = DEC_INIT;
@@ -783,9 +792,8 @@ static int unitless_ok(const struct scanner *S, const char *s, size_t n, const s
 	/* 排名第一。, 排在第4, : a rank needs no measure word at the end of a clause; before a
 	 * word it names something (第一课, 第六中学, 第三产业) */
 	if (f->ordinal) {
-		int32_t next = cp_at(s, n, f->q);
 		return !(fl & (NUM_LEADZERO | NUM_LONG | NUM_POINT | NUM_SEP | NUM_RANGE | NUM_OVER)) &&
-		       (!(next >= 0x3400 && next <= 0x9FFF) || lex_at(&S->t->rank, s + f->q, n - f->q));
+		       (!is_han(cp_at(s, n, f->q)) || lex_at(&S->t->rank, s + f->q, n - f->q));
 	}
 	if (!(fl & NUM_ARABIC) || (fl & (NUM_LEADZERO | NUM_LONG)))
 		return 0;
@@ -805,8 +813,8 @@ static int list_goes_on(struct scanner *S, const char *s, size_t n, const struct
  * exclusion list (四个一线城市) or a list goes on (一人二人三人). */
 static int slogan(struct scanner *S, const char *s, size_t n, const struct found *f)
 {
-	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok > 1 || !f->unit)
-		return 0;
+	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok > 1 || !f->unit || strcmp(f->unit->f[0], "count") != 0)
+		return 0;   /* 八毛一个 is a price */
 	const struct numchar *c = numtab_get(&S->t->num, cp_at(s, n, f->q));
 	return c && (c->role == NR_DIGIT || c->role == NR_UNIT) && !exclude_end(S->t, s, n, f->q) &&
 	       !list_goes_on(S, s, n, f);
@@ -1020,11 +1028,18 @@ static void ratio_part(struct scanner *S, const char *s, size_t n, size_t pos, s
 		return;
 	size_t l = colon_at(s, n, f->q), dl;
 	int after = l && digit_at(s + f->q + l, n - f->q - l, &dl) >= 0;
-	int before = 0;
-	if (!after && pos >= 2) {
+	int before = 0, point = 0;
+	if (after) {
+		size_t d = f->q + l;
+		while (d < n && s[d] >= '0' && s[d] <= '9')
+			d++;
+		point = d + 1 < n && s[d] == '.' && s[d + 1] >= '0' && s[d + 1] <= '9';
+	} else if (pos >= 2) {
 		size_t b = s[pos - 1] == ':' ? pos - 1 : pos >= 4 && lex_cp(s + pos - 3, 3) == RATIO_COLON ? pos - 3 : pos;
 		before = b < pos && b > 0 && digit_at(s + b - 1, 1, &dl) >= 0;
 		l = pos - b;
+		for (size_t d = b; before && d > 0 && ((s[d - 1] >= '0' && s[d - 1] <= '9') || s[d - 1] == '.'); d--)
+			point |= s[d - 1] == '.';
 	}
 	if (!after && !before)
 		return;
@@ -1039,8 +1054,8 @@ static void ratio_part(struct scanner *S, const char *s, size_t n, size_t pos, s
 		if (d - c == 2 && atoi(s + a) <= 24 && atoi(s + c) < 60)
 			return;
 	}
-	if (!(fl & NUM_POINT))
-		f->type = "score";
+	/* 1.2:1 is a ratio whichever term has the decimals */
+	f->type = (fl & NUM_POINT) || point ? "other" : "score";
 }
 
 /* 10亿和4.32亿欧元: an amount scaled by 万 or 亿 with no unit takes the unit of the next

@@ -147,6 +147,25 @@ static void huge(void)
 	buf_free(&want);
 }
 
+/* Spoken forms: one digit after a multiplier is the next place down (8千3), stacked big
+ * units multiply (万亿亿), 三五 is "three to five", a leading 零 before 十 is ten. */
+static void spoken(void)
+{
+	expect("8千3人", "8300", "8千3");
+	expect("2萬8", "28000", "2萬8");
+	expect("6百5", "650", "6百5");
+	expect("3万4000", "34000", "3万4000");
+	expect("3万5千", "35000", "3万5千");
+	expect("一万亿亿", "100000000000000000000", "一万亿亿");
+	expect("两万亿", "2000000000000", "两万亿");
+	expect("三五百", "300", "三五百");
+	expect("三五个", "3", "三五");
+	CHECK("三五 is a range", (flags_of("三五百") & NUM_RANGE) != 0);
+	CHECK("十三五 is no range", (flags_of("十三五") & NUM_RANGE) == 0);
+	expect("零十", "10", "零十");
+	expect("零五", "5", "零五");
+}
+
 int main(void)
 {
 	check_suite = "extract-numbers/numeral";
@@ -156,6 +175,7 @@ int main(void)
 	arabic_and_mixed();
 	vague_and_ranges();
 	false_friends();
+	spoken();
 	huge();
 	numparser_free(&P);
 	numtab_free(&T);

@@ -224,6 +224,115 @@ static void skipped_spans(void)
 	buf_free(&c.b);
 }
 
+/* ---- the grammar of quantities, one part at a time ---- */
+
+static void money_in_jiao_and_fen(void)
+{
+	expect("一根冰棍卖八毛，找回叁角伍分，车费十五块五，收到人民币贰佰元整，两块钱",
+	       "八毛=0.8 元 - money; 叁角伍分=0.35 元 - money; 十五块五=15.5 元 - money; 人民币贰佰元整=200 元 - money; 两块钱=2 元 - money");
+	expect("零钱只剩六毛五", "六毛五=0.65 元 - money");
+}
+
+static void currencies(void)
+{
+	expect("兑换三百港幣，付了EUR25和JPY3000，约合A$19.9，标价₩5000，再加两千泰铢",
+	       "三百港幣=300 港元 - money; EUR25=25 欧元 - money; JPY3000=3000 日元 - money; A$19.9=19.9 澳元 - money; ₩5000=5000 韩元 - money; 两千泰铢=2000 泰铢 - money");
+	expect("日圆升值，澳门币五十元，美元一百", "澳门币五十元=50 澳门元 - money");
+}
+
+static void units_and_dimensions(void)
+{
+	expect("最低气温-8°C，延迟35ms即35毫秒，含糖12g，面积2.5km²，浓度0.05毫克/升，车速60公里每小时",
+	       "-8°C=-8 ℃ - measure; 35ms=35 毫秒 - duration; 35毫秒=35 毫秒 - duration; 12g=12 克 - measure; 2.5km²=2.5 平方公里 - measure; 0.05毫克/升=0.05 毫克/升 - measure; 60公里每小时=60 公里/小时 - measure");
+	expect("两朵花，第五集，三尾鱼，途经六站",
+	       "两朵=2 朵 - count; 第五集=5 集 - ordinal; 三尾=3 尾 - count; 六站=6 站 - count");
+	expect("第12号公告，12号线", "第12号=12 号 - ordinal");
+}
+
+static void signs(void)
+{
+	expect("利润负百分之八，夜间零下十二度，负3.5%",
+	       "负百分之八=-8 % - percent; 零下十二度=-12 度 - measure; 负3.5%=-3.5 % - percent");
+}
+
+static void colloquial_mixtures(void)
+{
+	expect("月薪7千5，存款2萬8，他跳过了2米35，5又3/4杯",
+	       "7千5=7500 - - other; 2萬8=28000 - - other; 2米35=2.35 米 - measure; 5又3/4=5.75 - - fraction");
+	expect("还有一块五花肉", "");
+}
+
+static void stacked_multipliers(void)
+{
+	expect("一万亿亿", "");
+}
+
+static void adjacent_digits(void)
+{
+	expect("来了三五百人，约七百三四十人，三五天",
+	       "三五百人=300 人 about count; 约七百三四十人=730 人 about count; 三五天=3 天 about duration");
+}
+
+static void ranges_share_multipliers(void)
+{
+	expect("投资两到三百万元，五到十万人，九到十个，3至5个",
+	       "两到三百万元=2000000 元 about money; 五到十万人=50000 人 about count; 九到十个=9 个 about count; 3至5个=3 个 about count");
+}
+
+static void fractions_and_spoken_percents(void)
+{
+	expect("不到十分之一，百分百满意，百分九十的人，十分满意",
+	       "不到十分之一=0.1 - under fraction; 百分百=100 % - percent; 百分九十=90 % - percent");
+}
+
+static void compound_durations(void)
+{
+	expect("历时2个小时20分钟15秒，等了1个多月，用了一个半月，三年零两个月",
+	       "2个小时20分钟15秒=8415 秒 - duration; 1个多月=1 个月 over duration; 一个半月=1.5 个月 - duration; 三年=3 年 - duration; 两个月=2 个月 - duration");
+}
+
+static void lists_and_slogans(void)
+{
+	expect("一组二组三组", "一组=1 组 - count; 二组=2 组 - count; 三组=3 组 - count");
+	expect("四个一线城市，三个一批", "四个=4 个 - count");
+}
+
+static void modifiers(void)
+{
+	expect("近3年同期，近3年，大约为15吨，突破80亿元，月收入过万元，约计500位",
+	       "近3年=3 年 - duration; 近3年=3 年 under duration; 大约为15吨=15 吨 about measure; 突破80亿元=8000000000 元 over money; 过万元=10000 元 over money; 约计500位=500 位 about count");
+}
+
+static void scores_and_ratios(void)
+{
+	expect("比分92∶88，以3:1获胜，上午10:30开会",
+	       "92=92 - - score; 88=88 - - score; 3=3 - - score; 1=1 - - score");
+	expect("比例为2.5:47.3:50.2",
+	       "2.5=2.5 - - other; 47.3=47.3 - - other; 50.2=50.2 - - other");
+}
+
+static void spaces_and_headers(void)
+{
+	expect("投入200 万元，共50 人，2019 年", "200 万元=2000000 元 - money; 50 人=50 人 - count");
+	expect("单位：亿元，（单位：万吨）", "");
+}
+
+static void false_hits(void)
+{
+	expect("三次产业，第一课，1998.12，2019.5亿元", "2019.5亿元=201950000000 元 - money");
+}
+
+static void ranks(void)
+{
+	expect("排名第三。位列第二，前五名，前三季度",
+	       "第三=3 - - ordinal; 第二=2 - - ordinal; 前五名=5 名 - ordinal");
+}
+
+static void spans_before_after(void)
+{
+	expect("三年前，三年之后，两天后", "三年=3 年 - duration; 两天=2 天 - duration");
+}
+
 int main(void)
 {
 	check_suite = "extract-numbers/scan";
@@ -239,6 +348,23 @@ int main(void)
 	dates_and_codes();
 	user_exclusions();
 	skipped_spans();
+	money_in_jiao_and_fen();
+	currencies();
+	units_and_dimensions();
+	signs();
+	colloquial_mixtures();
+	stacked_multipliers();
+	adjacent_digits();
+	ranges_share_multipliers();
+	fractions_and_spoken_percents();
+	compound_durations();
+	lists_and_slogans();
+	modifiers();
+	scores_and_ratios();
+	spaces_and_headers();
+	false_hits();
+	ranks();
+	spans_before_after();
 	scanner_free(&S);
 	tables_free(&T);
 	return check_done();
