@@ -153,6 +153,8 @@ static int bar_list(const char *p, size_t n)
 /* A list of titles in book marks: "《西藏日报》 《西藏商报》 《西藏法制报》". */
 static int book_list(const char *p, size_t n)
 {
+	if (n < 3 || memcmp(p, "《", 3) != 0)
+		return 0;
 	size_t books = 0, i = 0;
 	int inside = 0;
 	while (i < n) {
@@ -172,8 +174,11 @@ static int book_list(const char *p, size_t n)
 static int link_paths(const char *p, size_t n)
 {
 	size_t slashes = 0;
-	for (size_t i = 0; i < n; i++)
-		slashes += p[i] == '/';
+	const char *q = p, *e = p + n;
+	while (slashes < 4 && (q = memchr(q, '/', (size_t)(e - q)))) {
+		slashes++;
+		q++;
+	}
 	return slashes >= 4 && !memmem(p, n, "\xE3\x80\x82", 3) && !memmem(p, n, "\xEF\xBC\x8C", 3);
 }
 
@@ -261,7 +266,7 @@ int article_opener(const char *p, size_t n)
 	return wl_prefix(&openers, p, n) > 0;
 }
 
-unsigned furniture(const char *p, size_t n, size_t ncp, int tokens)
+unsigned furniture(const char *p, size_t n, size_t ncp, int tokens, int bars)
 {
 	if (wl_has(&whole, p, n) || host_list(p, n) || markup_residue(p, n) ||
 	    link_paths(p, n < LINK_PATHS_SPAN ? n : LINK_PATHS_SPAN))
@@ -273,7 +278,7 @@ unsigned furniture(const char *p, size_t n, size_t ncp, int tokens)
 		return FURN_FOOTER | FURN_BOILER;
 	if (tags || (tokens >= MENU_MIN_WORDS && menu_bar(p, n)) ||
 	    (tokens >= 3 && breadcrumb(p, n)) || link_item(p, n) || no_words(p, n) ||
-	    bar_list(p, n) || book_list(p, n))
+	    (bars >= 2 && bar_list(p, n)) || book_list(p, n))
 		return FURN_BOILER;
 	return 0;
 }

@@ -6,10 +6,10 @@
 
 void boiler_setup(void);
 enum { FURN_BOILER = 1, FURN_FOOTER = 2 };
-/* Is the trimmed line p[0..n) (ncp code points, tokens space-separated words) page
- * furniture (FURN_BOILER), and does it begin the page footer, a copyright or disclaimer
- * notice (FURN_FOOTER as well)? */
-unsigned furniture(const char *p, size_t n, size_t ncp, int tokens);
+/* Is the trimmed line p[0..n) (ncp code points, tokens space-separated words, bars the
+ * bars | ｜ 丨 in it) page furniture (FURN_BOILER), and does it begin the page footer, a
+ * copyright or disclaimer notice (FURN_FOOTER as well)? */
+unsigned furniture(const char *p, size_t n, size_t ncp, int tokens, int bars);
 /* Is p[0..n) exactly a furniture word ("返回", "下一版")? */
 int furniture_word(const char *p, size_t n);
 /* Is it page metadata: a date alone, or "发布时间：…", "2019年9月26日 15:10 来源：…"? */

@@ -22,6 +22,8 @@
 /* Lines read ahead to see what follows a heading: whether article text comes (then it
  * is a headline) or only more navigation (then it is page furniture). */
 #define LOOK 40
+/* The ring's first size: a power of two above LOOK. */
+#define LOOK_RING 64
 /* A headline is shorter than the paragraph under it; a line as long as the next is the
  * first line of a paragraph wrapped by the layout. */
 #define HEADLINE_RATIO_NUM 6
@@ -43,7 +45,7 @@ struct doc {
 	struct reader *r;
 	struct splitter sp;
 	struct emitter em;
-	struct wline *w;     /* w[h..h+nw): lines read ahead, oldest first */
+	struct wline *w;     /* a ring: lines read ahead from w[h], oldest first */
 	size_t h, nw, cap;
 	size_t gap;
 	int seen, eof, err;
@@ -56,7 +58,7 @@ struct doc {
 	size_t ntail;
 };
 
-#define W(d, i) (&(d)->w[(d)->h + (i)])
+#define W(d, i) (&(d)->w[((d)->h + (i)) & ((d)->cap - 1)])
 
 static int bracket_credit(const char *p, size_t n);
 static size_t broken_run(struct doc *d);
@@ -74,24 +76,19 @@ static void on_segment(void *ctx, const char *p, size_t n,
 	d->para_segs++;
 }
 
-/* Make room at the end of the window: move the held lines to the front (the slots of
- * dropped lines, with their buffers, go behind them) or grow it. */
+/* Make room for one more line: the window is a ring of a power-of-two size; when full it
+ * doubles, its lines put in order at the front. */
 static void make_room(struct doc *d)
 {
-	if (d->h + d->nw < d->cap)
+	if (d->nw < d->cap)
 		return;
-	if (d->h > 0) {
-		struct wline *dead = xmalloc(d->h * sizeof *dead);
-		memcpy(dead, d->w, d->h * sizeof *dead);
-		memmove(d->w, d->w + d->h, d->nw * sizeof *d->w);
-		memcpy(d->w + d->nw, dead, d->h * sizeof *dead);
-		free(dead);
-		d->h = 0;
-		return;
-	}
-	size_t ncap = d->cap ? d->cap * 2 : 2 * LOOK;
-	d->w = xrealloc(d->w, ncap * sizeof *d->w);
-	memset(d->w + d->cap, 0, (ncap - d->cap) * sizeof *d->w);
+	size_t ncap = d->cap ? d->cap * 2 : LOOK_RING;
+	struct wline *w = xcalloc(ncap, sizeof *w);
+	for (size_t i = 0; i < d->nw; i++)
+		w[i] = *W(d, i);
+	free(d->w);
+	d->w = w;
+	d->h = 0;
 	d->cap = ncap;
 }
 
@@ -126,10 +123,8 @@ static void wfill(struct doc *d, size_t k)
 /* Drop the oldest line, keeping its buffers for reuse. */
 static void pop(struct doc *d)
 {
-	d->h++;
+	d->h = (d->h + 1) & (d->cap - 1);
 	d->nw--;
-	if (d->nw == 0)
-		d->h = 0;
 }
 
 /* The type a line has on its own, before its neighbours are considered. */
@@ -479,7 +474,6 @@ static size_t credited_caption(struct doc *d)
 static size_t photo_item(struct doc *d)
 {
 	size_t total = 0;
-	int figure = 0;
 	for (size_t i = 0; i <= PHOTO_ITEM_PARAS; i++) {
 		wfill(d, i + 1);
 		if (i >= d->nw)
@@ -488,15 +482,20 @@ static size_t photo_item(struct doc *d)
 		if (!y->f.complete || (i && y->gap > 1))
 			return 0;
 		/* The credit of a photo ("沈  果摄"), not of a story with a photo ("记者 王明文
-		 * 李华摄"). */
-		if (i && y->f.credit)
-			return figure || (y->f.photo && !memmem(y->ln.t.p, y->ln.t.n, "文", 3)) ? i : 0;
+		 * 李华摄"), or any credit under text that says 图为. */
+		if (i && y->f.credit) {
+			if (y->f.photo && !memmem(y->ln.t.p, y->ln.t.n, "文", 3))
+				return i;
+			for (size_t k = 0; k < i; k++)
+				if (lf_mentions_figure(W(d, k)->ln.t.p, W(d, k)->ln.t.n))
+					return i;
+			return 0;
+		}
 		if (own_type(y) != T_SENT || y->f.starts_article)
 			return 0;
 		total += y->f.ncp;
 		if (total > PHOTO_ITEM_MAX_CP)
 			return 0;
-		figure |= lf_mentions_figure(y->ln.t.p, y->ln.t.n);
 	}
 	return 0;
 }
@@ -559,6 +558,9 @@ static int one_paragraph(struct doc *d)
  * "（德清县发改局）". */
 static int bracket_credit(const char *p, size_t n)
 {
+	/* Most segments are sentences: look at the ends before anything else. */
+	if (n < 2 || n > BRACKET_CREDIT_MAX_CP * 3 + 6 || (p[n - 1] != ')' && (unsigned char)p[n - 1] != 0x89))
+		return 0;
 	struct linefeat f;
 	lf_compute(&f, p, n, 1);
 	return f.bracketed && f.ncp <= BRACKET_CREDIT_MAX_CP && !f.commas && !f.stop_inside &&

@@ -107,7 +107,9 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 	while (i < n) {
 		unsigned char b = (unsigned char)p[i];
 		if (b >= 0xE4 && b <= 0xE9 && i + 2 < n) {
-			/* An ideograph: a word character, nothing else to note. */
+			/* An ideograph: a word character, nothing else to note but 丨, used as
+			 * a bar between menu items. */
+			f->bars += b == 0xE4 && (unsigned char)p[i + 1] == 0xB8 && (unsigned char)p[i + 2] == 0xA8;
 			f->ncp++;
 			f->tokens += in_space;
 			in_space = 0;
@@ -118,6 +120,7 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 		int32_t c;
 		size_t l = ch_decode(p + i, n - i, &c);
 		f->ncp++;
+		f->bars += c == '|' || c == 0xFF5C;
 		if (ch_is_comma(c)) {
 			f->commas++;
 			f->full_commas += c != 0x3001 && c != 0xFF64;
@@ -259,7 +262,7 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		if (complete) {
 			ending(f, p, n);
 			f->caption_credit = caption_with_credit(p, n);
-			f->boiler = furniture(p, n, f->ncp, 0) != 0;
+			f->boiler = furniture(p, n, f->ncp, 0, 0) != 0;
 		}
 		return;
 	}
@@ -287,7 +290,7 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 		f->starts_article = !lf_headline_shape(f);
 	}
 	f->caption_credit = !f->credit && caption_with_credit(p, n);
-	unsigned furn = furniture(p, n, f->ncp, f->tokens);
+	unsigned furn = furniture(p, n, f->ncp, f->tokens, f->bars);
 	f->footer = (furn & FURN_FOOTER) != 0;
 	f->boiler = f->footer || f->meta || f->tail || (!f->credit && furn);
 }

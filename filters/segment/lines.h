@@ -24,6 +24,7 @@ struct linefeat {
 	int footer;          /* copyright or disclaimer notice */
 	int boiler;          /* navigation, sharing, link lists, licence lines */
 	int tokens;          /* space-separated tokens */
+	int bars;            /* bars between menu items: | ｜ 丨 */
 	int period_inside;   /* a 。 (or full stop) before the last sentence end */
 	int meta;            /* page metadata: a date alone, "发布时间：…", "来源于：…" */
 	int tail;            /* heading of the link lists after an article ("推荐阅读") */

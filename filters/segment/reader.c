@@ -1,6 +1,5 @@
 /* reader: decoding and line splitting with source offsets. */
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -68,6 +67,8 @@ static void start(struct reader *r, const char *name)
 	r->conv = shared_cd != (iconv_t)-1;
 	r->ascii_fast = shared_ascii_fast;
 	r->detect = shared_auto;
+	for (int k = 0; k < 3; k++)
+		r->sep_pos[k] = SIZE_MAX;
 	if (r->conv)
 		iconv(r->cd, NULL, NULL, NULL, NULL);
 }
@@ -236,6 +237,11 @@ static void drop_consumed(struct reader *r)
 	r->q.n = rest;
 	r->q.p[rest] = '\0';
 	tm_rebase(&r->qm, r->qpos);
+	for (int k = 0; k < 3; k++) {
+		if (r->sep_pos[k] != SIZE_MAX)
+			r->sep_pos[k] = r->sep_pos[k] >= r->qpos ? r->sep_pos[k] - r->qpos : SIZE_MAX;
+		r->sep_upto[k] = r->sep_upto[k] > r->qpos ? r->sep_upto[k] - r->qpos : 0;
+	}
 	r->qpos = 0;
 }
 
@@ -343,44 +349,56 @@ static size_t separator_at(const char *p, size_t n)
 	return 0;
 }
 
-/* First byte of p[0..n) that may start a separator (CR, FF, 0xE2, 0xEE), or n. Eight
- * bytes at a time: the line is scanned for LF by memchr already, and most of it is
- * ideographs, whose lead bytes are E4..E9. */
-static size_t maybe_separator(const char *p, size_t n)
+/* Offset of the first byte c in p[0..n), or n. */
+static size_t find_byte(const char *p, size_t n, int c)
 {
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		uint64_t a = x ^ (ones * '\r'), b = x ^ (ones * '\f');
-		uint64_t c = x ^ (ones * 0xE2), d = x ^ (ones * 0xEE);
-		uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | ((d - ones) & ~d);
-		if (z & highs)
-			break;
-	}
-	for (; i < n; i++) {
-		unsigned char b = (unsigned char)p[i];
-		if (b == '\r' || b == '\f' || b == 0xE2 || b == 0xEE)
+	const char *q = memchr(p, c, n);
+	return q ? (size_t)(q - p) : n;
+}
+
+/* First separator of kind k (0 form feed, 1 U+E40C, 2 U+2028/U+2029) in p[from..n), or n.
+ * The lead bytes are found with memchr; 0xE2 also leads the curly quotes, so its hits are
+ * checked one by one. */
+static size_t scan_kind(const char *p, size_t from, size_t n, int k)
+{
+	if (k == 0)
+		return from + find_byte(p + from, n - from, '\f');
+	int lead = k == 1 ? 0xEE : 0xE2;
+	for (size_t i = from; (i += find_byte(p + i, n - i, lead)) < n; i++)
+		if (separator_at(p + i, n - i))
 			return i;
-	}
 	return n;
 }
 
-/* Position of the first line end (LF or a separator) in q[from..), or q.n. */
-static size_t find_eol(const struct reader *r, size_t from)
+/* Position of the first separator other than LF and CR in q[from..), or q.n. The next
+ * one of each kind is remembered, so every byte is looked at once for each kind however
+ * short the lines. */
+static size_t next_separator(struct reader *r, size_t from)
+{
+	size_t best = r->q.n;
+	for (int k = 0; k < 3; k++) {
+		size_t at = r->sep_pos[k];
+		if (at == SIZE_MAX || at < from) {
+			size_t s = at == SIZE_MAX && r->sep_upto[k] > from ? r->sep_upto[k] : from;
+			at = s < r->q.n ? scan_kind(r->q.p, s, r->q.n, k) : r->q.n;
+			r->sep_upto[k] = r->q.n;
+			r->sep_pos[k] = at < r->q.n ? at : SIZE_MAX;
+		}
+		if (at < best)
+			best = at;
+	}
+	return best;
+}
+
+/* Position of the first line end (LF, CR or a separator) in q[from..), or q.n. */
+static size_t find_eol(struct reader *r, size_t from)
 {
 	const char *p = r->q.p + from;
 	size_t n = r->q.n - from;
-	const char *lf = memchr(p, '\n', n);
-	size_t lim = lf ? (size_t)(lf - p) : n;
-	size_t i = 0;
-	while ((i += maybe_separator(p + i, lim - i)) < lim) {
-		if (separator_at(p + i, n - i))
-			return from + i;
-		i++;
-	}
-	return from + lim;
+	size_t lim = find_byte(p, n, '\n');
+	size_t end = from + find_byte(p, lim, '\r');
+	size_t sep = next_separator(r, from);
+	return sep < end ? sep : end;
 }
 
 /* Hand out q[qpos..end) as ln (replacing its contents). */

@@ -42,6 +42,8 @@ struct reader {
 	struct buf q;            /* decoded text not yet handed out */
 	struct tmap qm;
 	size_t qpos;
+	size_t sep_pos[3];       /* next separator of each kind (FF, U+E40C, U+2028/9) in q, */
+	size_t sep_upto[3];      /* or SIZE_MAX: none in q up to sep_upto */
 	unsigned long long lineno;
 	const struct tmap *premap;    /* html.c: the input is a text extracted through this map */
 };
