@@ -140,15 +140,22 @@ warnings:
 run: all
 	@BIN=$(BIN) sh pipelines/run.sh -j "$(or $(JOBS),1)" "$(or $(INPUT),data/sample)" "$(or $(OUT),out)"
 
+# The pipelines go to PIPEDIR (run them from there: they find the programs on PATH).
+PIPEDIR ?= $(PREFIX)/share/news-facts/pipelines
+PIPE_FILES := $(wildcard pipelines/*.sh pipelines/*.py)
+
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PIPEDIR)
 	for p in $(PROGRAMS); do \
 	  install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p; \
 	  if [ -f filters/$$p/$$p.1 ]; then install -m 644 filters/$$p/$$p.1 $(DESTDIR)$(MANDIR)/man1/$$p.1; fi; \
 	done
+	install -m 755 $(PIPE_FILES) $(DESTDIR)$(PIPEDIR)/
 
 uninstall:
 	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done
+	rm -f $(addprefix $(DESTDIR)$(PIPEDIR)/,$(notdir $(PIPE_FILES)))
+	-rmdir $(DESTDIR)$(PIPEDIR) 2>/dev/null
 
 bench: all
 	@BIN=$(BIN) sh bench/run.sh

@@ -4,6 +4,8 @@
 # DESIGN.md, where the programs are, the two summaries (entities.tsv, numbers.tsv) defined
 # once, and atomic publishing. Nothing here runs work on its own.
 
+# `sh script.sh`: dash has no pipefail; the scripts are bash, so hand over to bash first.
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
 # Byte order for every sort and comparison, so that output does not depend on the locale
 # of the machine or the cron environment.
@@ -139,6 +141,11 @@ usage_error() {
 }
 
 # BIN as given (relative to the caller's directory, as make passes it), else the checkout's bin/.
+# Installed (make install puts pipelines/ under share/, the programs in bin/): no bin/ beside
+# pipelines/, so the programs are the ones on PATH.
+if [ -z "${BIN:-}" ] && [ ! -x "$TOP/bin/segment" ] && command -v segment >/dev/null 2>&1; then
+	BIN=$(dirname "$(command -v segment)")
+fi
 BIN=${BIN:-$TOP/bin}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 export BIN
