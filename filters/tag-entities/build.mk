@@ -39,6 +39,7 @@ $(TRAIN_BIN): $(BUILD)/filters/tag-entities/train/train-entities.o $(TE_LIBOBJ) 
 	@mkdir -p $(BIN)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS) -lm
 .PHONY: model trainer
+all: $(TRAIN_BIN)
 trainer: $(TRAIN_BIN)
 model: $(TRAIN_BIN)
 	@test -n "$(TRAIN)" || { echo "make model TRAIN='FILE.bio[.xz]...' (see docs/MODEL.md)"; exit 2; }

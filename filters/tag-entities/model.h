@@ -8,7 +8,7 @@
  * File layout (little-endian), version 1:
  *   0  magic "TENERMDL"      8  u32 version        12 u32 header bytes (weights start)
  *   16 u32 row bits          20 u32 labels (13)    24 u32 templates
- *   28 f32 scale             32 u64 FNV-1a of every byte after offset 40
+ *   28 f32 scale             32 u64 FNV-1a of every other byte of the file
  *   40 u8 template ids[32]   72 char labels[96] ("O B-PER I-PER E-PER S-PER ...", NUL-padded)
  *   168 f32 start[13]  f32 end[13]  f32 trans[13][13]
  *   then (1 << bits) rows of 13 int8 weights.                                              */
@@ -97,6 +97,6 @@ void model_spans(const uint8_t *lab, size_t n, void (*f)(void *, size_t, size_t,
 /* Writing (the trainer, tests): header and weights into a malloc'd buffer. */
 unsigned char *model_build(uint32_t bits, float scale, const uint8_t *tpl, size_t ntpl,
                            const struct model_trans *t, const int8_t *w, size_t *len);
-uint64_t model_checksum(const unsigned char *p, size_t n);
+uint64_t model_checksum(const unsigned char *p, size_t n);   /* of a whole file */
 
 #endif

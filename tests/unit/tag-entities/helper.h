@@ -72,7 +72,7 @@ static void helper_init(int builtin)
 {
 	if (builtin)
 		res_load_builtin();
-	struct ent_opts o = { builtin };
+	struct ent_opts o = { builtin, NULL, 0 };   /* the rules alone */
 	entities_init(&o);
 }
 
