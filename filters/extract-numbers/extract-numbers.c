@@ -191,7 +191,7 @@ static const struct annotator numbers_annotator = {
 	"Examples:\n"
 	"  segment news/*.txt | extract-numbers > with-numbers.tsv\n"
 	"  echo '共有14720.7万元，惠及300余户' | extract-numbers --lines --only\n"
-	"  extract-numbers --csv --text body --id url articles.csv\n"
+	"  extract-numbers --icsv --text body --id url articles.csv\n"
 	"  extract-numbers --exclude our-slogans.txt stream.tsv\n"
 	"\n"
 	"Each mention is a num row: type (count money percent measure duration ordinal\n"

@@ -59,7 +59,8 @@ static const char epilog[] =
 	"  segment data/sample/*.txt > segments.tsv\n"
 	"  segment --encoding=GB18030 old/*.txt | tag-entities | extract-numbers\n"
 	"  find corpus -name '*.txt' -print0 | segment --files-from=- -0 > all.tsv\n"
-	"  segment --csv --id=url --text=body articles.csv\n"
+	"  segment --icsv --id=url --text=body articles.csv\n"
+	"  segment --ojsonl news.txt > segments.jsonl\n"
 	"  curl -s https://example.com/page.txt | segment --doc-id=page1\n";
 
 static const struct cli_spec spec = {

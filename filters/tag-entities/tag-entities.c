@@ -117,7 +117,7 @@ static const char *const examples =
 	"Examples:\n"
 	"  segment news/*.txt | tag-entities | extract-numbers\n"
 	"  tag-entities --lines --only < sentences.txt\n"
-	"  tag-entities --csv --text body --id url articles.csv\n"
+	"  tag-entities --icsv --text body --id url articles.csv\n"
 	"  tag-entities --dict mine.tsv --no-builtin --lines < sentences.txt\n";
 
 static struct annotator entities_annotator = {
