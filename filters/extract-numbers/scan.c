@@ -238,10 +238,13 @@ static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f
 			f->start -= ml;
 		}
 	}
-	const struct lex_entry *cur = lex_before(&t->currency, s, 0, f->start);
-	if (cur && !(f->start - cur->n > 0 && is_ascii_alpha((unsigned char)s[f->start - cur->n - 1]))) {
+	/* one space may stand between the currency and the number (USD 100, 新台币 177.1 亿元) */
+	size_t sp = f->start > 0 && s[f->start - 1] == ' ' && !f->pre && !f->neg ? 1 : 0;
+	const struct lex_entry *cur = lex_before(&t->currency, s, 0, f->start - sp);
+	if (cur && !(f->start - sp - cur->n > 0 &&
+	             is_ascii_alpha((unsigned char)s[f->start - sp - cur->n - 1]))) {
 		f->cur = cur;
-		f->start -= cur->n;
+		f->start -= cur->n + sp;
 	}
 }
 

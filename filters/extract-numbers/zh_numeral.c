@@ -418,7 +418,9 @@ static size_t arabic_token(struct numparser *P, struct state *st, const char *s,
 			st->unit_then_digit = 1;
 			return r;
 		}
-		int fits = (long)P->pend.d.n <= st->last_exp && (st->prev == P_BIG || st->prev == P_ZERO);
+		/* 四千230, 3万4000: the digits fit below the last multiplier */
+		int fits = (long)P->pend.d.n <= st->last_exp &&
+		           (st->prev == P_BIG || st->prev == P_ZERO || st->prev == P_UNIT);
 		if (!fits && !more)
 			return q;
 	}
@@ -536,8 +538,9 @@ static int half_token(struct numparser *P, struct state *st, const struct numcha
 static int tens_token(struct numparser *P, struct state *st, const struct numchar *c,
                       unsigned *flags)
 {
-	if (st->seq || st->small_max <= 1 ||
-	    !(st->prev == P_NONE || st->prev == P_NEG || st->prev == P_BIG || st->prev == P_ZERO))
+	if (st->seq || st->small_max <= 1 || (st->prev == P_UNIT && st->have_pend) ||
+	    !(st->prev == P_NONE || st->prev == P_NEG || st->prev == P_BIG || st->prev == P_ZERO ||
+	      st->prev == P_UNIT))
 		return 0;
 	flush_pend(P, st);
 	dec_set_ull(&P->tmp, (unsigned long long)c->value * 10);

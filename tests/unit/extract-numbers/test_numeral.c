@@ -163,6 +163,8 @@ static void spoken(void)
 	CHECK("三五 is a range", (flags_of("三五百") & NUM_RANGE) != 0);
 	CHECK("十三五 is no range", (flags_of("十三五") & NUM_RANGE) == 0);
 	expect("零十", "10", "零十");
+	expect("五百卅四", "534", "五百卅四");
+	expect("四千230", "4230", "四千230");
 	expect("零五", "5", "零五");
 }
 

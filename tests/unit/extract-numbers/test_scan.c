@@ -235,6 +235,7 @@ static void money_in_jiao_and_fen(void)
 
 static void currencies(void)
 {
+	expect("新台币 177.1 亿元，USD 100", "新台币 177.1 亿元=17710000000 新台币 - money; USD 100=100 美元 - money");
 	expect("兑换三百港幣，付了EUR25和JPY3000，约合A$19.9，标价₩5000，再加两千泰铢",
 	       "三百港幣=300 港元 - money; EUR25=25 欧元 - money; JPY3000=3000 日元 - money; A$19.9=19.9 澳元 - money; ₩5000=5000 韩元 - money; 两千泰铢=2000 泰铢 - money");
 	expect("日圆升值，澳门币五十元，美元一百", "澳门币五十元=50 澳门元 - money");
@@ -287,6 +288,8 @@ static void fractions_and_spoken_percents(void)
 
 static void compound_durations(void)
 {
+	expect("一小时零十五秒，两年零三个月，3斤5两",
+	       "一小时零十五秒=3615 秒 - duration; 两年零三个月=27 个月 - duration; 3斤5两=3.5 斤 - measure");
 	expect("历时2个小时20分钟15秒，等了1个多月，用了一个半月，三年零两个月",
 	       "2个小时20分钟15秒=8415 秒 - duration; 1个多月=1 个月 over duration; 一个半月=1.5 个月 - duration; 三年=3 年 - duration; 两个月=2 个月 - duration");
 }
