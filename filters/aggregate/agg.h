@@ -22,6 +22,8 @@ struct agg {
 	size_t nwhere;
 	int sorted, partial, merge, skip_bad, order_first;
 	int empty_error;            /* --empty=error: an empty value is a value, not missing */
+	unsigned threads;           /* --threads: 1, or 2 to split a regular file in halves */
+	int quiet;                  /* a part of a split file: a bad value stops it unreported */
 	unsigned mean_digits;
 	enum tbl_format in;
 	enum outfmt out;
@@ -66,6 +68,13 @@ void agg_free_states(struct agg *a, unsigned char *st);
 void agg_free(struct agg *a);
 /* run.c: read one input; returns 0, or -1 when it could not be used (reported). */
 int agg_file(struct agg *a, const char *path);
+void agg_add_batch(struct agg *a, const char *file, struct row *rows, size_t n, const uint64_t *hashes);
+/* The key column the reader hashes (see scan.h), or NULL. */
+const char *agg_hash_spec(const struct agg *a);
+/* split.c: a regular file read as two halves by two threads, each into groups of its own,
+ * then merged as --merge would; 1 when the file is not split (too small, not a regular
+ * file, one thread) or a half met anything to report, and must be read whole. */
+int agg_file_split(struct agg *a, const char *path);
 /* columns.c: find the columns in an input's header (0, or -1 reported); read a partial's
  * header (--merge); name the output columns when no input had a header. */
 int agg_columns(struct agg *a, struct source *src, const struct row *h);

@@ -8,7 +8,7 @@
 #include "out.h"
 
 enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV, OPT_SORTED, OPT_GROUPED,
-       OPT_EMPTY };
+       OPT_EMPTY, OPT_THREADS, OPT_SORT_OUTPUT };
 
 static const struct cli_opt options[] = {
 	{ "group", 'g', "COLS", "group by these columns (names or numbers, a,b,c)" },
@@ -18,6 +18,8 @@ static const struct cli_opt options[] = {
 	{ "grouped", OPT_GROUPED, NULL, "input grouped already: constant memory, streams" },
 	{ "sorted", OPT_SORTED, NULL, "the same as --grouped" },
 	{ "order", OPT_ORDER, "ORDER", "groups by 'key' (byte order, default) or 'first'" },
+	{ "sort-output", OPT_SORT_OUTPUT, NULL, "the same as --order=key" },
+	{ "threads", OPT_THREADS, "N", "1, or 2 (default): halves of a file in two threads" },
 	{ "partial", OPT_PARTIAL, NULL, "write mergeable states instead of results" },
 	{ "merge", 'm', NULL, "combine partials of --partial (FILEs, no OPs)" },
 	{ "skip-bad", OPT_SKIP_BAD, NULL, "skip non-numbers (counted on stderr), do not stop" },
@@ -138,6 +140,14 @@ static void parse_options(struct agg *a, int argc, char **argv, int *explicit_ou
 				usage_error("--order wants 'key' or 'first', not '%s'", arg);
 			a->order_first = strcmp(arg, "first") == 0;
 			break;
+		case OPT_SORT_OUTPUT: a->order_first = 0; break;
+		case OPT_THREADS: {
+			unsigned long long t = cli_ull("--threads", arg);
+			if (t < 1 || t > 2)
+				usage_error("--threads wants 1 or 2, not '%s'", arg);
+			a->threads = (unsigned)t;
+			break;
+		}
 		case OPT_PARTIAL: a->partial = 1; break;
 		case OPT_SKIP_BAD: a->skip_bad = 1; break;
 		case OPT_CSV: a->in = TBL_CSV; a->out = OUT_CSV; break;
@@ -180,6 +190,7 @@ int main(int argc, char **argv)
 	int explicit_out = 0;
 	memset(&a, 0, sizeof a);
 	a.mean_digits = 6;
+	a.threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 	cli_init("aggregate");
 	parse_options(&a, argc, argv, &explicit_out);
 	int first_file = take_ops(&a, argc, argv, cli_optind());

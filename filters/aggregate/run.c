@@ -69,6 +69,10 @@ static void bad_value(struct agg *a, const char *file, const struct row *r, cons
 		while (show && ((unsigned char)f->p[show] & 0xC0) == 0x80)
 			show--;
 	}
+	if (a->quiet) {   /* a half of a split file: it will be read again whole, and reported */
+		a->stop = 1;
+		return;
+	}
 	struct buf m = BUF_INIT;
 	if (a->merge)
 		buf_addf(&m, "column '@%s'", s->name);
@@ -140,7 +144,7 @@ static void merge_row(struct agg *a, const char *file, const struct row *r, unsi
 
 #define AHEAD 24
 
-static void add_batch(struct agg *a, const char *file, struct row *rows, size_t n, const uint64_t *hashes)
+void agg_add_batch(struct agg *a, const char *file, struct row *rows, size_t n, const uint64_t *hashes)
 {
 	const uint64_t *h = batch_keys(a, rows, n, hashes);
 	for (size_t i = 0; i < n && !a->stop; i++) {
@@ -165,20 +169,28 @@ static void add_batch(struct agg *a, const char *file, struct row *rows, size_t 
 	}
 }
 
+const char *agg_hash_spec(const struct agg *a)
+{
+	return a->sorted || a->nkeys != 1 ? NULL : a->merge ? "1" : a->keyspec[0];
+}
+
 int agg_file(struct agg *a, const char *path)
 {
+	int r = agg_file_split(a, path);
+	if (r <= 0)
+		return r;
 	struct source src;
 	/* --sorted keeps its memory below GNU datamash's: small slabs, no reader thread */
 	size_t slab = a->sorted ? 32 * 1024 : 256 * 1024;
-	const char *hash_spec = a->sorted || a->nkeys != 1 ? NULL : a->merge ? "1" : a->keyspec[0];
-	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, !a->sorted, hash_spec) < 0)
+	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, !a->sorted && a->threads > 1,
+	                agg_hash_spec(a)) < 0)
 		return -1;
 	const struct row *h = source_header(&src);
 	int ok = !h || (a->merge ? agg_partial_header(a, &src, h) : agg_columns(a, &src, h)) == 0;
 	struct row *rows;
 	size_t n;
 	while (ok && !a->stop && (n = source_batch(&src, &rows)) > 0)
-		add_batch(a, source_name(&src), rows, n, source_hashes(&src));
+		agg_add_batch(a, source_name(&src), rows, n, source_hashes(&src));
 	source_close(&src);
 	return ok ? 0 : -1;
 }

@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "slab.h"
 
@@ -65,7 +66,10 @@ static void flush_notes(struct scan *s, unsigned long long upto)
 	struct slab *sl = s->cur;
 	for (; s->next_note < sl->nnotes && sl->notes[s->next_note].order <= upto; s->next_note++) {
 		const struct note *n = &sl->notes[s->next_note];
-		warn_at(s->in.name, n->line, "%s", sl->text.p + n->off);
+		if (s->quiet)
+			s->trouble = 1;
+		else
+			warn_at(s->in.name, n->line, "%s", sl->text.p + n->off);
 	}
 }
 
@@ -98,6 +102,11 @@ size_t scan_batch(struct scan *s, struct row **rows)
 	return 0;
 }
 
+int scan_trouble(const struct scan *s)
+{
+	return s->trouble;
+}
+
 const uint64_t *scan_hashes(const struct scan *s)
 {
 	return s->batch_hash;
@@ -105,9 +114,32 @@ const uint64_t *scan_hashes(const struct scan *s)
 
 struct scan *scan_open(const char *path, size_t slab_bytes, int threads, const char *hash_spec)
 {
+	return scan_open_part(path, slab_bytes, threads, hash_spec, 0, ULLONG_MAX, NULL);
+}
+
+/* The header of like, copied, so that a part that starts after it reads rows at once. */
+static void copy_header(struct scan *s, const struct scan *like)
+{
+	s->first = 0;
+	buf_add(&s->header_bytes, like->header_bytes.p, like->header_bytes.n);
+	s->header.nf = like->header.nf;
+	s->header.line = like->header.line;
+	s->header.f = xcalloc(s->header.nf ? s->header.nf : 1, sizeof *s->header.f);
+	for (size_t i = 0; i < s->header.nf; i++) {
+		s->header.f[i].p = s->header_bytes.p + (like->header.f[i].p - like->header_bytes.p);
+		s->header.f[i].n = like->header.f[i].n;
+	}
+	s->hash_col = like->hash_col;
+}
+
+struct scan *scan_open_part(const char *path, size_t slab_bytes, int threads, const char *hash_spec,
+                            unsigned long long off, unsigned long long len, const struct scan *like)
+{
 	struct scan *s = xcalloc(1, sizeof *s);
-	if (in_open(&s->in, path) != 0) {
+	if (in_open(&s->in, path) != 0 || (off && lseek(s->in.fd, (off_t)off, SEEK_SET) < 0)) {
 		warn_at(path, 0, "%s", strerror(errno));
+		if (s->in.name)
+			in_close(&s->in);
 		free(s);
 		return NULL;
 	}
@@ -115,6 +147,10 @@ struct scan *scan_open(const char *path, size_t slab_bytes, int threads, const c
 	s->first = 1;
 	s->hash_spec = hash_spec;
 	s->hash_col = -1;
+	s->left = len;
+	s->quiet = like != NULL || len != ULLONG_MAX;
+	if (like)
+		copy_header(s, like);
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
 	for (int i = 0; i < NSLAB; i++)

@@ -22,6 +22,13 @@ struct scan;
  * hash_spec: a column (name or number) whose hash_bytes the reader works out for every
  * row, taking that work off the caller (NULL for none). */
 struct scan *scan_open(const char *path, size_t slab_bytes, int threads, const char *hash_spec);
+/* Part of a regular file: len bytes from off, which is 0 or the start of a line. With like
+ * (a scan of the same file from 0), its header is taken and the part holds rows only. A
+ * part is quiet: a message it would print (a bad line, a read error) is not printed but
+ * makes scan_trouble true, so that the caller can read the file again whole. */
+struct scan *scan_open_part(const char *path, size_t slab_bytes, int threads, const char *hash_spec,
+                            unsigned long long off, unsigned long long len, const struct scan *like);
+int scan_trouble(const struct scan *s);
 /* The hashes of the last batch's rows, or NULL. */
 const uint64_t *scan_hashes(const struct scan *s);
 /* The header row, or NULL for an empty input. */

@@ -234,9 +234,13 @@ void fill_slab(struct scan *s, struct slab *sl)
 	char *nl = NULL;
 	for (;;) {
 		while (!s->eof && sl->len < limit) {
-			ssize_t n = read(s->in.fd, sl->buf + sl->len, limit - sl->len);
+			size_t want = limit - sl->len;
+			if (want > s->left)
+				want = (size_t)s->left;
+			ssize_t n = want ? read(s->in.fd, sl->buf + sl->len, want) : 0;
 			if (n > 0) {
 				sl->len += (size_t)n;
+				s->left -= (unsigned long long)n;
 			} else if (n == 0) {
 				s->eof = 1;
 			} else if (errno != EINTR) {

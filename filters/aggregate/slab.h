@@ -50,6 +50,9 @@ struct scan {
 	pthread_cond_t cv;
 	int ready[NSLAB], nready, spare[NSLAB], nspare;
 	int stop, threaded;
+	/* scan_open_part: bytes still to read; quiet: notes are not printed but mark trouble */
+	unsigned long long left;
+	int quiet, trouble;
 	pthread_t thread;
 	/* the caller's side */
 	struct slab *cur;

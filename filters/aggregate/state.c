@@ -221,3 +221,70 @@ void state_encode(const struct opspec *s, const void *st, struct buf *out)
 	}
 	dec_free(&d);
 }
+
+/* The larger (want > 0) or smaller of two kept values into x. */
+static void numval_combine(struct numval *x, const struct numval *y, int want)
+{
+	if (!y->has)
+		return;
+	int c;
+	if (!x->has) {
+		c = want;
+	} else if (!x->isbig && !y->isbig) {
+		c = fix_cmp(y->f, x->f);
+	} else {
+		struct dec a = DEC_INIT, b = DEC_INIT;
+		numval_value(y, &a);
+		numval_value(x, &b);
+		c = dec_cmp(&a, &b);
+		dec_free(&a);
+		dec_free(&b);
+	}
+	if (c * want <= 0)
+		return;
+	x->has = 1;
+	x->isbig = y->isbig;
+	x->f = y->f;
+	if (y->isbig) {
+		if (!x->big)
+			x->big = xcalloc(1, sizeof *x->big);
+		dec_copy(x->big, y->big);
+	}
+}
+
+void state_combine(const struct opspec *s, void *dst, const void *src)
+{
+	switch (s->op->kind) {
+	case ST_COUNT:
+		count_add(&((struct st_count *)dst)->n, ((const struct st_count *)src)->n);
+		break;
+	case ST_SUM: case ST_MEAN: {
+		struct st_sum *d = dst;
+		const struct st_sum *x = src;
+		sum_add_fix(&d->s, x->s.acc);
+		if (x->s.big)
+			sum_add_dec(&d->s, x->s.big);
+		count_add(&d->n, x->n);
+		break;
+	}
+	case ST_MIN: case ST_MAX:
+		numval_combine(&((struct st_ext *)dst)->v, &((const struct st_ext *)src)->v,
+		               s->op->kind == ST_MIN ? -1 : 1);
+		break;
+	case ST_FIRST: case ST_LAST: {
+		struct st_text *d = dst;
+		const struct st_text *x = src;
+		if (x->has && (s->op->kind == ST_LAST || !d->has))
+			text_set(d, x->b.p, x->b.n);
+		break;
+	}
+	case ST_BAG: {
+		struct bag *d = &((struct st_bag *)dst)->b;
+		const struct bag *x = &((const struct st_bag *)src)->b;
+		for (size_t i = 0; i < x->cap; i++)
+			if (x->e[i].hash)
+				bag_add(d, bag_val(x, &x->e[i]), x->e[i].len, x->e[i].count);
+		break;
+	}
+	}
+}

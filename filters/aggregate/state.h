@@ -22,5 +22,7 @@ int state_add(const struct opspec *s, void *st, const char *p, size_t n);
 /* Merge a state written by state_encode; -1 when the text is not such a state. */
 int state_merge(const struct opspec *s, void *st, const char *p, size_t n);
 void state_encode(const struct opspec *s, const void *st, struct buf *out);
+/* Merge src, the state of a later part of the input, into dst (src is left as it was). */
+void state_combine(const struct opspec *s, void *dst, const void *src);
 
 #endif

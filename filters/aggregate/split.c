@@ -1,0 +1,163 @@
+/* split: a regular file read by two threads, each a half of it (cut at a line start) into
+ * groups of its own; the second half's groups are then merged into the first's with
+ * state_combine, which is exact for every operation, in input order, so the output is the
+ * same as one thread's. A half that meets anything it would report (a bad line, a bad
+ * value, a read error) stops, and the file is read again whole by one thread, so that the
+ * messages and the status are those of a plain run. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "agg.h"
+#include "cli.h"
+#include "scan.h"
+#include "source.h"
+#include "state.h"
+
+/* Below this a second thread costs more than it saves. */
+#define SPLIT_MIN (4u << 20)
+
+struct half {
+	struct agg w;       /* the run, with groups, scratch and stop of its own */
+	struct scan *sc;
+	int trouble;
+};
+
+static void half_init(struct half *h, const struct agg *a)
+{
+	h->w = *a;
+	h->w.groups = groups_new(a->state_bytes);
+	memset(&h->w.key, 0, sizeof h->w.key);
+	buf_reserve(&h->w.key, 1);
+	h->w.keyf = xcalloc(a->nkeys + 1, sizeof *h->w.keyf);
+	h->w.bkey = xcalloc(SCAN_BATCH, sizeof *h->w.bkey);
+	h->w.bkoff = xcalloc(SCAN_BATCH, sizeof *h->w.bkoff);
+	h->w.bhash = xcalloc(SCAN_BATCH, sizeof *h->w.bhash);
+	h->w.bskip = xcalloc(SCAN_BATCH, sizeof *h->w.bskip);
+	h->w.nbad = 0;
+	memset(&h->w.firstbad, 0, sizeof h->w.firstbad);
+	h->w.stop = 0;
+	h->w.quiet = 1;
+	h->trouble = 0;
+}
+
+static void fini_states(unsigned char *st, void *ctx)
+{
+	agg_free_states(ctx, st);
+}
+
+static void half_free(struct half *h, struct agg *a)
+{
+	groups_free(h->w.groups, fini_states, a);
+	buf_free(&h->w.key);
+	free(h->w.keyf);
+	free(h->w.bkey);
+	free(h->w.bkoff);
+	free(h->w.bhash);
+	free(h->w.bskip);
+	buf_free(&h->w.firstbad);
+	if (h->sc)
+		scan_close(h->sc);
+}
+
+static void *half_run(void *arg)
+{
+	struct half *h = arg;
+	struct row *rows;
+	size_t n;
+	while (!h->w.stop && (n = scan_batch(h->sc, &rows)) > 0 && !scan_trouble(h->sc))
+		agg_add_batch(&h->w, scan_name(h->sc), rows, n, scan_hashes(h->sc));
+	h->trouble = h->w.stop || scan_trouble(h->sc);
+	return NULL;
+}
+
+/* The groups of h, in the order first seen, merged into a's. */
+static void absorb(struct agg *a, struct half *h)
+{
+	if (groups_count(a->groups) == 0) {   /* the usual case: take them as they are */
+		struct groups *t = a->groups;
+		a->groups = h->w.groups;
+		h->w.groups = t;
+		return;
+	}
+	struct group **list = groups_list(h->w.groups);
+	for (size_t i = 0; i < groups_count(h->w.groups); i++) {
+		const struct group *x = list[i];
+		struct group *g = groups_get(a->groups, x->key, x->keylen, x->hash);
+		for (size_t k = 0; k < a->nops; k++)
+			state_combine(&a->ops[k], g->st + a->ops[k].off, x->st + a->ops[k].off);
+	}
+}
+
+/* Offset of the first line that starts at or after half the file; 0 for none. */
+static off_t middle(const char *path, off_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	char b[65536];
+	off_t at = size / 2, mid = 0;
+	ssize_t n;
+	while (!mid && (n = pread(fd, b, sizeof b, at)) > 0) {
+		char *nl = memchr(b, '\n', (size_t)n);
+		if (nl)
+			mid = at + (nl - b) + 1;
+		at += n;
+	}
+	close(fd);
+	return mid < size ? mid : 0;
+}
+
+int agg_file_split(struct agg *a, const char *path)
+{
+	struct stat st;
+	if (a->sorted || a->threads < 2 || (!a->merge && a->in != TBL_TSV) || strcmp(path, "-") == 0 ||
+	    stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)SPLIT_MIN)
+		return 1;
+	off_t mid = middle(path, st.st_size);
+	if (!mid)
+		return 1;
+	const size_t slab = 256 * 1024;
+	const char *hash_spec = agg_hash_spec(a);
+	struct half h[2];
+	memset(h, 0, sizeof h);
+	h[0].sc = scan_open_part(path, slab, 0, hash_spec, 0, (unsigned long long)mid, NULL);
+	if (!h[0].sc)
+		return 1;   /* read whole, which reports why */
+	const struct row *hd = scan_header(h[0].sc);
+	if (!hd || scan_trouble(h[0].sc)) {
+		scan_close(h[0].sc);
+		return 1;
+	}
+	struct source src = { h[0].sc, NULL };
+	if ((a->merge ? agg_partial_header(a, &src, hd) : agg_columns(a, &src, hd)) != 0) {
+		scan_close(h[0].sc);
+		return -1;
+	}
+	h[1].sc = scan_open_part(path, slab, 0, hash_spec, (unsigned long long)mid,
+	                         (unsigned long long)(st.st_size - mid), h[0].sc);
+	if (!h[1].sc) {
+		scan_close(h[0].sc);
+		return 1;
+	}
+	half_init(&h[0], a);
+	half_init(&h[1], a);
+	pthread_t th;
+	int threaded = pthread_create(&th, NULL, half_run, &h[1]) == 0;
+	half_run(&h[0]);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		half_run(&h[1]);
+	int trouble = h[0].trouble || h[1].trouble;
+	if (!trouble) {
+		absorb(a, &h[0]);
+		absorb(a, &h[1]);
+	}
+	half_free(&h[0], a);
+	half_free(&h[1], a);
+	return trouble ? 1 : 0;
+}
