@@ -812,15 +812,15 @@ static int list_goes_on(struct scanner *S, const char *s, size_t n, const struct
 }
 
 /* 三会一课, 三个一: a one-character numeral and a measure word followed by another
- * numeral is a slogan, not a count; not when that numeral starts a word of the
- * exclusion list (四个一线城市) or a list goes on (一人二人三人). */
+ * numeral is a slogan, not a count (第二个百年 too); not when that numeral starts a word of
+ * the exclusion list (四个一线城市) or a list goes on (一人二人三人). */
 static int slogan(struct scanner *S, const char *s, size_t n, const struct found *f)
 {
 	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok > 1 || !f->unit || strcmp(f->unit->f[0], "count") != 0)
 		return 0;   /* 八毛一个 is a price */
 	const struct numchar *c = numtab_get(&S->t->num, cp_at(s, n, f->q));
-	return c && (c->role == NR_DIGIT || c->role == NR_UNIT) && !exclude_end(S->t, s, n, f->q) &&
-	       !list_goes_on(S, s, n, f);
+	return c && (c->role == NR_DIGIT || c->role == NR_UNIT) &&
+	       (f->ordinal || !exclude_end(S->t, s, n, f->q)) && !list_goes_on(S, s, n, f);
 }
 
 static void mods_of_numeral(const struct scanner *S, struct found *f)

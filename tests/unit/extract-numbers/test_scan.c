@@ -298,6 +298,7 @@ static void lists_and_slogans(void)
 {
 	expect("一组二组三组", "一组=1 组 - count; 二组=2 组 - count; 三组=3 组 - count");
 	expect("四个一线城市，三个一批", "四个=4 个 - count");
+	expect("实现第二个百年奋斗目标", "");
 }
 
 static void modifiers(void)
