@@ -327,8 +327,15 @@ static void scan(struct splitter *sp, size_t limit)
 			 * can happen but counting: every position is a grapheme boundary, none
 			 * is a cut point or a sentence end. */
 			if (b >= 0xE4 && b <= 0xE9 && !sp->after_stop && sp->pos > sp->seg &&
-			    (ch_is_han(sp->prev) || ch_is_ascii_alnum(sp->prev)) &&
-			    sp->ncp + 1 < sp->max_cp) {
+			    simple(sp->prev) && sp->ncp + 1 < sp->max_cp) {
+				/* After a mark ("，", "“"), the run's start is a cut point. */
+				if (!ch_is_han(sp->prev) && !ch_is_ascii_alnum(sp->prev)) {
+					sp->gstate = 0;
+					if (cuttable_after(sp->prev)) {
+						sp->cut = sp->pos;
+						sp->cut_cp = sp->ncp;
+					}
+				}
 				size_t room = sp->max_cp - 1 - sp->ncp, k = 0, j = sp->pos;
 				while (k < room && j + 3 <= limit && (unsigned char)p[j] >= 0xE4 &&
 				       (unsigned char)p[j] <= 0xE9) {
