@@ -107,14 +107,18 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 	while (i < n) {
 		unsigned char b = (unsigned char)p[i];
 		if (b >= 0xE4 && b <= 0xE9 && i + 2 < n) {
-			/* An ideograph: a word character, nothing else to note but 丨, used as
-			 * a bar between menu items. */
-			f->bars += b == 0xE4 && (unsigned char)p[i + 1] == 0xB8 && (unsigned char)p[i + 2] == 0xA8;
-			f->ncp++;
+			/* A run of ideographs: word characters, nothing else to note but 丨,
+			 * used as a bar between menu items. */
 			f->tokens += in_space;
 			in_space = 0;
 			prev = 0x4E00;
-			i += 3;
+			do {
+				if (b == 0xE4)
+					f->bars += (unsigned char)p[i + 1] == 0xB8 && (unsigned char)p[i + 2] == 0xA8;
+				f->ncp++;
+				i += 3;
+				b = i + 2 < n ? (unsigned char)p[i] : 0;
+			} while (b >= 0xE4 && b <= 0xE9);
 			continue;
 		}
 		int32_t c;
