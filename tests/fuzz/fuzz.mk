@@ -33,4 +33,5 @@ $(FUZZ_DIR)/fuzz_%:
 # Harnesses of one part of a filter, linked without its main.
 $(FUZZ_DIR)/fuzz_numeral: $(FUZZ_OBJ)/fuzz_numeral.o $(FUZZ_OBJ)/feed.o $(extract-numbers_LIBOBJ) $(LIBCOMMON)
 $(FUZZ_DIR)/fuzz_aggnum: $(FUZZ_OBJ)/fuzz_aggnum.o $(FUZZ_OBJ)/feed.o $(aggregate_LIBOBJ) $(LIBCOMMON)
+$(FUZZ_DIR)/fuzz_model: $(FUZZ_OBJ)/fuzz_model.o $(FUZZ_OBJ)/feed.o $(tag-entities_LIBOBJ) $(LIBCOMMON)
 $(FUZZ_DIR)/fuzz_segment: $(FUZZ_OBJ)/rows.o

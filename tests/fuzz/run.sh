@@ -50,6 +50,7 @@ if [ -z "$harnesses" ]; then
 	harnesses="tsv csv utf8 decimal annotate"
 	[ -f "$top/filters/extract-numbers/zh_numeral.c" ] && harnesses="$harnesses numeral"
 	[ -f "$top/filters/aggregate/num.c" ] && harnesses="$harnesses aggnum"
+	[ -f "$top/filters/tag-entities/model.c" ] && harnesses="$harnesses model"
 	for d in "$top"/filters/*/; do
 		p=$(basename "$d")
 		[ -f "$here/fuzz_$p.c" ] || continue
