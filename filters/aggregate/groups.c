@@ -108,15 +108,9 @@ struct group **groups_list(struct groups *g)
 
 static size_t sort_nkeys;
 
-static int cmp_group(const void *x, const void *y)
-{
-	const struct group *a = *(struct group *const *)x, *b = *(struct group *const *)y;
-	return key_cmp(a->key, a->keylen, b->key, b->keylen, sort_nkeys);
-}
-
 /* Output order without comparing whole keys: an MSD radix sort on 8-byte pieces of the
- * "sort key", the fields as written (escaped) joined by a 0 byte, which orders keys as
- * key_cmp does as long as no field holds a 0 byte (such keys take qsort). Each level is an
+ * "sort key", the fields as written (escaped, so with no 0 byte: NUL is written \0)
+ * joined by a 0 byte, which orders keys as key_cmp does. Each level is an
  * LSD radix sort of the pieces, skipping the byte positions where all are alike (the common
  * prefix of keys such as 城市123); groups with equal pieces go one level deeper, and small
  * runs take an insertion sort with key_cmp. */
@@ -127,13 +121,12 @@ struct sitem {
 
 static inline unsigned char esc_byte(unsigned char c)
 {
-	static const unsigned char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
+	static const unsigned char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\0'] = '0' };
 	return esc[c];
 }
 
-/* Sort-key bytes [d, d+8) of g; *over set when the sort key is d bytes or shorter; *nul
- * set when a field holds a 0 byte. */
-static uint64_t piece_at(const struct group *g, size_t d, int *over, int *nul)
+/* Sort-key bytes [d, d+8) of g; *over set when the sort key is d bytes or shorter. */
+static uint64_t piece_at(const struct group *g, size_t d, int *over)
 {
 	uint64_t k = 0;
 	size_t pos = 0, got = 0, kp = 0;
@@ -154,7 +147,6 @@ static uint64_t piece_at(const struct group *g, size_t d, int *over, int *nul)
 		}
 		for (size_t i = 0; i < x.n; i++) {
 			unsigned char c = (unsigned char)x.p[i], e = esc_byte(c);
-			*nul |= c == 0;
 			unsigned char out[2] = { e ? '\\' : c, e };
 			for (int j = 0; j < 1 + !!e; j++) {
 				if (pos++ >= d) {
@@ -224,13 +216,13 @@ static void radix(struct sitem *v, struct sitem *tmp, size_t n, size_t d)
 		while (j < n && v[j].k == v[i].k)
 			j++;
 		if (j - i > 1) {
-			int over = 1, nul = 0;
+			int over = 1;
 			for (size_t t = i; t < j; t++) {
 				int o = 0;
-				v[t].k = piece_at(v[t].g, d + 8, &o, &nul);
+				v[t].k = piece_at(v[t].g, d + 8, &o);
 				over &= o;
 			}
-			if (over)   /* equal sort keys: only a 0 byte could tell them apart */
+			if (over)   /* equal sort keys: cannot be, as escaping is one to one */
 				qsort(v + i, j - i, sizeof *v, cmp_sitem);
 			else
 				radix(v + i, tmp + i, j - i, d + 8);
@@ -245,28 +237,14 @@ void groups_sort(struct groups *g, size_t nkeys)
 	if (g->n < 2)
 		return;
 	struct sitem *v = xmalloc(g->n * sizeof *v), *tmp = xmalloc(g->n * sizeof *tmp);
-	int nul = 0, over = 0;
+	int over = 0;
 	for (size_t i = 0; i < g->n; i++) {
-		const struct group *gr = g->list[i];
 		v[i].g = g->list[i];
-		v[i].k = piece_at(gr, 0, &over, &nul);
-		if (gr->keylen > 8 - nkeys && !nul) {   /* piece_at saw only the first bytes */
-			size_t kp = 0;
-			for (size_t f = 0; f < nkeys && !nul; f++) {
-				struct field x = { gr->key, gr->keylen };
-				if (nkeys > 1)
-					x = next_field(gr->key, &kp);
-				nul = x.n && memchr(x.p, 0, x.n) != NULL;
-			}
-		}
+		v[i].k = piece_at(g->list[i], 0, &over);
 	}
-	if (nul) {
-		qsort(g->list, g->n, sizeof *g->list, cmp_group);
-	} else {
-		radix(v, tmp, g->n, 0);
-		for (size_t i = 0; i < g->n; i++)
-			g->list[i] = v[i].g;
-	}
+	radix(v, tmp, g->n, 0);
+	for (size_t i = 0; i < g->n; i++)
+		g->list[i] = v[i].g;
 	free(v);
 	free(tmp);
 }
@@ -337,7 +315,7 @@ void key_decode(const char *key, size_t n, size_t nkeys, struct field *f)
 /* The second byte of the stream's escape of c (\\ \t \n \r), 0 when c is written as is. */
 static inline unsigned char esc_second(unsigned char c)
 {
-	static const unsigned char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
+	static const unsigned char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\0'] = '0' };
 	return esc[c];
 }
 

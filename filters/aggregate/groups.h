@@ -79,7 +79,7 @@ void key_append(struct buf *b, const struct field *f, size_t nf);   /* b not cle
 /* Split an encoded key back into nkeys fields (pointing into key). */
 void key_decode(const char *key, size_t n, size_t nkeys, struct field *f);
 /* Keys are ordered as their fields are written to the stream, escapes included (\t after
- * \\, not before '0'), so that the output is in LC_ALL=C sort order field by field and a
+ * \\, not before '0'; NUL is \0), so that the output is in LC_ALL=C sort order field by field and a
  * sort of partials' lines puts them in the same order as a direct run. */
 int key_cmp(const char *a, size_t an, const char *b, size_t bn, size_t nkeys);
 int esc_cmp(const char *a, size_t an, const char *b, size_t bn);

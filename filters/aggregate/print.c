@@ -28,7 +28,7 @@ void print_init(enum outfmt f, size_t n, const int *r)
 /* Cells are escaped as TSV is, so a tab or newline inside a value cannot break the table. */
 static void keep_cell(const struct field *f)
 {
-	static const char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r' };
+	static const char esc[256] = { ['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\0'] = '0' };
 	for (size_t i = 0; i < f->n; i++) {
 		char e = esc[(unsigned char)f->p[i]];
 		if (e) {
