@@ -212,14 +212,16 @@ static int grapheme_break(struct splitter *sp, int32_t c)
 	return u8_grapheme_break(sp->prev, c, &sp->gstate);
 }
 
-static int cuttable_after(int32_t c)
+static inline int cuttable_after(int32_t c)
 {
 	if (c < 0x80)
 		return ch_is_space(c) || (ispunct((unsigned char)c) && c != '\'' );
 	if (ch_is_han(c))
 		return 0;
-	return ch_is_space(c) || ch_is_pause(c) || ch_is_final(c) || ch_is_closer(c) ||
-	       u8_is_punct(c);
+	/* General punctuation U+2010..U+2027 (dashes, quotes, ellipsis) and opening marks
+	 * are punctuation: no need to ask the Unicode tables. */
+	return (c >= 0x2010 && c <= 0x2027) || ch_is_space(c) || ch_is_pause(c) || ch_is_final(c) ||
+	       ch_is_closer(c) || ch_is_opener(c) || u8_is_punct(c);
 }
 
 /* Code points c has in the output's normal form (its full decomposition: composition
