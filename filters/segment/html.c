@@ -81,6 +81,13 @@ static void put(struct hx *h, const char *p, size_t n, size_t a, size_t b)
 {
 	unsigned long long s = tm_start(&h->dm, a), t = tm_end(&h->dm, b);
 	struct tmap *m = &h->em;
+	if (b - a == n && t - s != n) {
+		/* The same bytes, but not mapped one to one (converted from another charset). */
+		tm_copy(m, &h->dm, a, b, h->e.n);
+		buf_add(&h->e, p, n);
+		h->end = t;
+		return;
+	}
 	if (!m->n || m->a[m->n - 1].s + (h->e.n - m->a[m->n - 1].d) != s)
 		tm_add(m, h->e.n, s);
 	buf_add(&h->e, p, n);
@@ -161,6 +168,10 @@ static void on_text(void *u, const xmlChar *ch, int len)
 	}
 	const char *p = (const char *)ch;
 	size_t n = (size_t)len;
+	/* A run of characters that are the source bytes themselves is written in one piece:
+	 * from p[rs] to p[i], taken from d[ra..rb). */
+	size_t rs = 0, ra = 0, rb = 0;
+	int run = 0;
 	for (size_t i = 0; i < n;) {
 		int32_t c;
 		size_t l = u8_decode(p + i, n - i, &c);
@@ -168,7 +179,12 @@ static void on_text(void *u, const xmlChar *ch, int len)
 		span(h, p + i, l, lim, &a, &b);
 		if (b > h->pos)
 			h->pos = b;
-		if (!h->pre && is_space(c)) {
+		int space = !h->pre && is_space(c);
+		if (run && (space || a != rb || b - a != l)) {
+			put(h, p + rs, i - rs, ra, rb);
+			run = 0;
+		}
+		if (space) {
 			if (!h->space) {
 				h->space = 1;
 				h->space_nl = 0;
@@ -177,12 +193,24 @@ static void on_text(void *u, const xmlChar *ch, int len)
 			h->space_nl |= c == '\n' || c == '\r';
 			h->sp_to = b;
 		} else {
-			flush(h, c);
-			put(h, p + i, l, a, b);
+			if (!run)
+				flush(h, c);
+			if (b - a == l && !(h->pre && c == '\n')) {
+				if (!run) {
+					run = 1;
+					rs = i;
+					ra = a;
+				}
+				rb = b;
+			} else {
+				put(h, p + i, l, a, b);
+			}
 			h->last = c == '\n' ? 0 : c;
 		}
 		i += l;
 	}
+	if (run)
+		put(h, p + rs, n - rs, ra, rb);
 	advance(h);
 }
 
