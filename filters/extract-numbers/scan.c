@@ -398,11 +398,13 @@ static void magnitude(struct scanner *S, const char *s, size_t n, struct found *
 static void vague_inside(struct scanner *S, const char *s, size_t n, struct found *f)
 {
 	const struct tables *t = S->t;
+	if (f->q >= n || (unsigned char)s[f->q] < 0x80 || strcmp(f->unit->f[0], "count") != 0)
+		return;
 	const struct lex_entry *mid = lex_at(&t->mid, s + f->q, n - f->q);
 	const struct lex_entry *h = mid ? NULL : lex_at(&t->half, s + f->q, n - f->q);
 	if (h)
 		mid = h;   /* 一个半月: the half goes to the value */
-	if (!mid || strcmp(f->unit->f[0], "count") != 0)
+	if (!mid)
 		return;
 	size_t r = f->q + mid->n, take = n - r < 16 ? n - r : 16;
 	buf_clear(&S->ubuf);
@@ -426,12 +428,14 @@ static void vague_inside(struct scanner *S, const char *s, size_t n, struct foun
 static void rate_after(struct scanner *S, const char *s, size_t n, struct found *f)
 {
 	size_t q = f->q, l = 0;
-	const struct lex_entry *per = q < n ? lex_at(&S->t->freq, s + q, n - q) : NULL;
-	if (q < n && s[q] == '/')
+	const struct lex_entry *per;
+	if (q >= n)
+		return;
+	if (s[q] == '/')
 		l = 1;
 	else if (q + 3 <= n && lex_cp(s + q, 3) == FULLWIDTH_SLASH)
 		l = 3;
-	else if (per && strcmp(f->unit->f[0], "count") != 0)
+	else if (strcmp(f->unit->f[0], "count") != 0 && (per = lex_at(&S->t->freq, s + q, n - q)))
 		l = per->n;   /* 三十公里每小时 */
 	const char *dim = f->unit->f[4];
 	if (!l || strcmp(dim, "ratio") == 0 || !dim[0])
