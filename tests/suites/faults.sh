@@ -136,7 +136,7 @@ else
 		setsid sh "$run" -q corpus out 2> /dev/null &
 		pid=$!
 		sleep "$delay"
-		kill -TERM -- "-$pid" 2> /dev/null
+		kill -s TERM -- "-$pid" 2> /dev/null
 		wait "$pid" 2> /dev/null
 		rc=$?
 		whole || bad="$bad ${delay}s(half-written)"

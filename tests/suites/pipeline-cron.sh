@@ -23,6 +23,11 @@ fake_bin "$T/slow"
 printf '#!/bin/sh\nsleep 0.3\nexec "$REAL/tag-entities" "$@"\n' | fake_prog "$T/slow" tag-entities
 export REAL="$BIN"
 
+# `setsid in-dir DIR VAR=VALUE... COMMAND... &`: COMMAND in DIR in a process group of its own
+# whose id is the pid of this background job ($!), so that `kill -s KILL -- -$!` kills the run and
+# all it started. (In a subshell or a function setsid would fork: the group would be another.)
+printf '#!/bin/sh\ncd "$1" && shift && exec env "$@"\n' >"$T/in-dir"
+chmod +x "$T/in-dir"
 # Each output after a kill must be the old file or the new one, byte for byte.
 # (A kill in the instant where an older version's folder is moved aside and not yet linked
 # leaves it in .out.runs/legacy.*, which the next run links back: that counts as the old.)
@@ -46,10 +51,10 @@ for delay in 0.1 0.4 0.8 1.4 2.5 1.6 1.8 2.0 2.2; do
 		set_like "$T/out" "$T/old"
 	fi
 	# PIPELINE_STAMPED: no log wrapper, so the kill hits the run itself and all it started.
-	(cd "$T" && PIPELINE_STAMPED=1 BIN=$T/slow setsid sh "$R" -q -j 2 --batch 4 corpus out) 2>/dev/null &
+	setsid "$T/in-dir" "$T" PIPELINE_STAMPED=1 BIN="$T/slow" sh "$R" -q -j 2 --batch 4 corpus out 2>/dev/null &
 	pid=$!
 	sleep "$delay"
-	kill -9 -- "-$pid" 2>/dev/null
+	kill -s KILL -- "-$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	whole || bad="$bad $delay"
 done
@@ -65,10 +70,10 @@ check pipeline/cron-after-kill-rerun "the rerun differs or left scratch folders"
 cp -r "$T/corpus" "$T/inc-in"
 (cd "$T" && sh "$R" -q --state state inc-in inc) 2>/dev/null
 cat "$TOP"/data/sample/*.txt >"$T/inc-in/added.txt"
-(cd "$T" && PIPELINE_STAMPED=1 BIN=$T/slow setsid sh "$R" -q --state state inc-in inc) 2>/dev/null &
+setsid "$T/in-dir" "$T" PIPELINE_STAMPED=1 BIN="$T/slow" sh "$R" -q --state state inc-in inc 2>/dev/null &
 pid=$!
 sleep 0.5
-kill -9 -- "-$pid" 2>/dev/null
+kill -s KILL -- "-$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 if (cd "$T" && sh "$R" -q --state state inc-in inc) 2>"$T/log" &&
 	(cd "$T" && sh "$R" -q inc-in full) 2>>"$T/log" && same_outputs "$T/full" "$T/inc" 2>"$T/why"; then
@@ -144,13 +149,13 @@ bad=""
 for k in 1 2 3 4; do
 	set_like "$T/out" "$T/old"
 	rm -f "$T/sync.log"
-	(cd "$T" && PIPELINE_STAMPED=1 SYNC_LOG=$T/sync.log PATH=$T/slowsync:$PATH setsid sh "$R" -q corpus out) 2>/dev/null &
+	setsid "$T/in-dir" "$T" PIPELINE_STAMPED=1 SYNC_LOG="$T/sync.log" PATH="$T/slowsync:$PATH" sh "$R" -q corpus out 2>/dev/null &
 	pid=$!
 	i=0
 	synced() { [ -f "$T/sync.log" ] && [ "$(wc -l <"$T/sync.log")" -ge "$1" ]; }
 	while ! synced $k && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
 	sleep 0.2
-	kill -9 -- "-$pid" 2>/dev/null
+	kill -s KILL -- "-$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	one_set || bad="$bad after-sync-$k"
 done
