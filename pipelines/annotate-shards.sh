@@ -61,15 +61,16 @@ progress() {
 		if [ "$total" -gt 0 ]; then
 			docs=$((finished * batch < ndocs ? finished * batch : ndocs))
 			rate=$((docs * 10 / (SECONDS - start > 0 ? SECONDS - start : 1)))
-			eta=$((rate > 0 ? (ndocs - docs) * 10 / rate : 0))
-			log "progress: $finished of $total shards, $((rate / 10)).$((rate % 10)) documents/s, ETA ${eta}s"
+			if [ "$rate" -gt 0 ]; then eta="$((((ndocs - docs) * 10 + rate - 1) / rate))s"; else eta="not known yet"; fi
+			log "progress: $finished of $total shards, $((rate / 10)).$((rate % 10)) documents/s, ETA $eta"
 		else
 			log "progress: $finished shards done"
 		fi
 	done
 }
 start=$SECONDS monitor=""
-trap '[ -z "$monitor" ] || kill "$monitor" 2>/dev/null' EXIT
+# (|| true: a failing command in an EXIT trap would replace the script's status.)
+trap '[ -z "$monitor" ] || kill "$monitor" 2>/dev/null || true' EXIT
 
 runs=()
 # pst: GNU parallel's worst status. 1-101 count failed jobs (judged below from the job log,
@@ -122,7 +123,11 @@ else
 	fi
 	ran "$st"
 fi
-[ -z "$monitor" ] || { kill "$monitor" 2>/dev/null; wait "$monitor" 2>/dev/null; monitor=""; }
+if [ -n "$monitor" ]; then
+	kill "$monitor" 2>/dev/null || true
+	wait "$monitor" 2>/dev/null || true
+	monitor=""
+fi
 [ "$progress" -eq 0 ] || log "progress: all shards ran in $((SECONDS - start))s"
 [ "$pst" -eq 0 ] || die "$E_SYS" "GNU parallel failed (status $pst, see its messages above); nothing published"
 

@@ -60,3 +60,39 @@ if command -v mlr >/dev/null; then
 else
 	skip pipeline/parallel-csv-table "mlr (Miller) is not installed to write the CSV table"
 fi
+
+# A host list that names no host (empty, or only comments and blank lines) is a usage error
+# with a message, before anything runs.
+printf '# no hosts yet\n\n   \n' >"$T/hosts-none"
+: >"$T/hosts-empty"
+for h in hosts-none hosts-empty; do
+	st=0
+	(cd "$T" && sh "$R" -q -j 2 --hosts "$h" "$TOP/data/sample" nohosts) 2>"$T/log" || st=$?
+	if [ "$st" -eq 2 ] && grep -q 'names no host' "$T/log" && [ ! -e "$T/nohosts/annotations.tsv" ]; then
+		ok "pipeline/parallel-$h"
+	else
+		fail "pipeline/parallel-$h" "status $st (expected 2): $(tail -n 2 "$T/log" | tr '\n' '|')"
+	fi
+done
+
+# --progress: shards done of all, documents per second and an ETA in the log while the run
+# goes (segment made slow so that the lines come), the outputs unchanged; a serial run with
+# --progress goes in shards for it and is still the serial run.
+fake_bin "$T/slow"
+fake_prog "$T/slow" segment <<EOS
+#!/bin/sh
+sleep 1
+exec "$BIN/segment" "\$@"
+EOS
+for mode in "-j 2" "-j 1"; do
+	name=pipeline/parallel-progress-j${mode#-j }
+	# shellcheck disable=SC2086 # the mode's words are meant to split
+	if (cd "$T" && PROGRESS_SECS=1 BIN=$T/slow sh "$R" -q --progress $mode --batch 1 "$TOP/data/sample" prog) 2>"$T/log" &&
+		same_outputs "$T/serial-sample" "$T/prog" 2>"$T/why" &&
+		grep -Eq 'progress: [0-9]+ of 5 shards, [0-9]+\.[0-9] documents/s, ETA [0-9]+s' "$T/log"; then
+		ok "$name"
+	else
+		fail "$name" "$(cat "$T/why" 2>/dev/null) $(grep progress "$T/log" | tail -n 2 | tr '\n' '|')"
+	fi
+	rm -rf "$T/prog"
+done
