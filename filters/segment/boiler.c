@@ -185,13 +185,22 @@ static int link_paths(const char *p, size_t n)
 /* A breadcrumb: "首页 > 新闻 > 正文". */
 static int breadcrumb(const char *p, size_t n)
 {
-	size_t k = 0, i = 0;
+	size_t k = 0, i = 0, first = 0;
 	while (i < n) {
 		int32_t c;
-		i += ch_decode(p + i, n - i, &c);
-		k += c == '>' || c == 0xFF1E || c == 0x00BB || c == 0x203A;
+		size_t l = ch_decode(p + i, n - i, &c);
+		if (c == '>' || c == 0xFF1E || c == 0x00BB || c == 0x203A) {
+			if (!k++)
+				first = i;
+		}
+		i += l;
 	}
-	return k >= 2;
+	if (k != 1)
+		return k >= 2;
+	/* One step, from the home page: "首页 > 要闻". */
+	while (first && (p[first - 1] == ' ' || p[first - 1] == '\t'))
+		first--;
+	return wl_has(&whole, p, first);
 }
 
 /* A link to a story whose title was cut: "• 玉泉区积极开展铲雪除冰工作,为居民群众生...". */
@@ -277,7 +286,7 @@ unsigned furniture(const char *p, size_t n, size_t ncp, int tokens, int bars)
 	if (tags & TAG_FOOTER)
 		return FURN_FOOTER | FURN_BOILER;
 	if (tags || (tokens >= MENU_MIN_WORDS && menu_bar(p, n)) ||
-	    (tokens >= 3 && breadcrumb(p, n)) || link_item(p, n) || no_words(p, n) ||
+	    ((tokens >= 3 || (n > 6 && memcmp(p, "首页", 6) == 0)) && breadcrumb(p, n)) || link_item(p, n) || no_words(p, n) ||
 	    (bars >= 2 && bar_list(p, n)) || book_list(p, n))
 		return FURN_BOILER;
 	return 0;

@@ -28,6 +28,8 @@
  * first line of a paragraph wrapped by the layout. */
 #define HEADLINE_RATIO_NUM 6
 #define HEADLINE_RATIO_DEN 5
+/* Column names and menu entries are short ("东区新闻", "基金资讯"); a kicker is longer. */
+#define LABEL_MAX_CP 8
 /* A bracketed note after the last sentence of a paragraph ("（记者 胡晓蓉）") is a credit. */
 #define BRACKET_CREDIT_MAX_CP 16
 
@@ -254,9 +256,12 @@ static int heading_of_article(struct doc *d)
 			crossed |= own_type(y) == T_BOILER && !y->f.meta;
 			continue;
 		}
-		/* A heading right under this one, or past furniture: that one is the
-		 * article's, this one labels the page. */
-		if ((!d->zone && y->gap == 0) || crossed)
+		/* Past furniture, or right under a short one (a column name over the
+		 * headline), the next heading is the article's and this one labels the
+		 * page. A longer one is a kicker; a subtitle opens with a dash. */
+		if (crossed)
+			break;
+		if (!d->zone && y->gap == 0 && W(d, 0)->f.ncp < LABEL_MAX_CP && y->f.first_cp != 0x2014)
 			break;
 	}
 	/* No text follows: on a page with furniture, a label; on plain text, undecided. */
