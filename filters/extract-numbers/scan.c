@@ -567,19 +567,22 @@ static int decimals_after(struct scanner *S, const char *s, size_t n, struct fou
 	return 1;
 }
 
-/* 十二块五, 两毛五: one digit after the unit ends the amount, the next smaller unit
- * unsaid; only when no word goes on (一块五花肉 is no money). */
+/* 十二块五, 两毛五, 一米七五: one digit (or digits read one by one) after the unit ends
+ * the amount, the next smaller unit unsaid; only when no word goes on (一块五花肉 is no
+ * money). Returns how many places the digits take (1 for 五, 2 for 七五), or 0. */
 static int lone_digit(struct scanner *S, const char *s, size_t n)
 {
 	const struct numeral *y = &S->y;
-	if (y->ntok != 1 || (y->flags & (NUM_POINT | NUM_SEP | NUM_MULT)) || dec_is_zero(&y->v) ||
-	    y->v.d.n != 1 || y->v.scale)
+	int seq = (y->flags & NUM_SEQ) && y->ntok <= 3;
+	if ((y->ntok != 1 && !seq) || (y->flags & (NUM_POINT | NUM_SEP | NUM_MULT)) ||
+	    dec_is_zero(&y->v) || (!seq && y->v.d.n != 1) || y->v.scale)
 		return 0;
 	size_t q = y->end;
 	int32_t cp = cp_at(s, n, q);
+	int places = seq ? (int)y->ntok : 1;
 	if (!is_han(cp))
-		return !(cp >= 0 && cp < 0x80 && is_ascii_alnum(cp));
-	return lex_at(&S->t->post, s + q, n - q) != NULL;
+		return cp >= 0 && cp < 0x80 && is_ascii_alnum(cp) ? 0 : places;
+	return lex_at(&S->t->post, s + q, n - q) ? places : 0;
 }
 
 /* 五元三毛, 123元1角1分, 7分47秒26, 3个小时15分钟30秒: smaller units after an amount add
@@ -606,11 +609,13 @@ static void compound(struct scanner *S, const char *s, size_t n, struct found *f
 		e = next_unit(S->t, cur, s, n, S->y.end, NULL);
 		const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
 		int lone = 0;
-		if (!e && !u && marker_unit(S->t, cur, "+") && lone_digit(S, s, n)) {
+		if (!e && !u && marker_unit(S->t, cur, "+") && (lone = lone_digit(S, s, n)))
 			e = marker_unit(S->t, cur, "+");
-			lone = 1;
-		}
-		if (!e || (u && u->n > (lone ? 0 : strlen(e->f[0]))))
+		size_t elen = lone ? 0 : strlen(e ? e->f[0] : "");
+		if (e && !lone && u && u->n > elen && strncmp(u->s, e->f[0], elen) == 0 &&
+		    strcmp(u->f[0], e->f[2]) == 0)
+			elen = u->n;   /* 五毛钱: the longer spelling of the same unit */
+		if (!e || (u && u->n > elen))
 			return;   /* 100元5分钟 is no amount of money */
 		struct dec part = DEC_INIT;
 		if (strcmp(e->f[1], f->unit_name) != 0) {
@@ -619,11 +624,13 @@ static void compound(struct scanner *S, const char *s, size_t n, struct found *f
 		}
 		dec_parse(&S->tmp, e->f[4], strlen(e->f[4]));
 		dec_mul(&part, &S->y.v, &S->tmp);
+		if (lone > 1)
+			dec_shift(&part, 1 - lone);   /* 一米七五: 75 hundredths */
 		dec_add(&S->val, &part);
 		dec_free(&part);
 		f->unit_name = e->f[1];
 		f->type = e->f[2];
-		f->q = S->y.end + (lone ? 0 : strlen(e->f[0]));
+		f->q = S->y.end + elen;
 		if (lone)
 			return;
 		cur = e->f[0];
@@ -820,8 +827,8 @@ static int list_goes_on(struct scanner *S, const char *s, size_t n, const struct
  * the exclusion list (四个一线城市) or a list goes on (一人二人三人). */
 static int slogan(struct scanner *S, const char *s, size_t n, const struct found *f)
 {
-	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok > 1 || !f->unit || strcmp(f->unit->f[0], "count") != 0)
-		return 0;   /* 八毛一个 is a price */
+	if (!(S->x.flags & NUM_CHINESE) || S->x.ntok > 1 || !f->unit || strcmp(f->type, "count") != 0)
+		return 0;   /* 八毛一个, 一块五毛 are prices */
 	const struct numchar *c = numtab_get(&S->t->num, cp_at(s, n, f->q));
 	return c && (c->role == NR_DIGIT || c->role == NR_UNIT) &&
 	       (f->ordinal || !exclude_end(S->t, s, n, f->q)) && !list_goes_on(S, s, n, f);

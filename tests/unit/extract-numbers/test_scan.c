@@ -231,6 +231,7 @@ static void money_in_jiao_and_fen(void)
 	expect("一根冰棍卖八毛，找回叁角伍分，车费十五块五，收到人民币贰佰元整，两块钱",
 	       "八毛=0.8 元 - money; 叁角伍分=0.35 元 - money; 十五块五=15.5 元 - money; 人民币贰佰元整=200 元 - money; 两块钱=2 元 - money");
 	expect("零钱只剩六毛五", "六毛五=0.65 元 - money");
+	expect("一块五毛钱，十块零五分钱，三分钱", "一块五毛钱=1.5 元 - money; 十块零五分钱=10.05 元 - money; 三分钱=0.03 元 - money");
 }
 
 static void currencies(void)
@@ -248,6 +249,8 @@ static void units_and_dimensions(void)
 	expect("两朵花，第五集，三尾鱼，途经六站",
 	       "两朵=2 朵 - count; 第五集=5 集 - ordinal; 三尾=3 尾 - count; 六站=6 站 - count");
 	expect("第12号公告，12号线", "第12号=12 号 - ordinal");
+	expect("身高一米七五，内存16GB，带宽100Mbps，电池5000mAh，电压220V",
+	       "一米七五=1.75 米 - measure; 16GB=16 GB - measure; 100Mbps=100 Mbps - measure; 5000mAh=5000 毫安时 - measure; 220V=220 伏 - measure");
 }
 
 static void signs(void)
