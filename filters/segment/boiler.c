@@ -203,6 +203,21 @@ static int breadcrumb(const char *p, size_t n)
 	return wl_has(&whole, p, first);
 }
 
+/* A path from the home page written with spaces: "首页 陶朱公商圈 商圈资讯". */
+static int home_path(const char *p, size_t n, int tokens)
+{
+	if (tokens < 2 || n < 7 || memcmp(p, "首页", 6) != 0 || (p[6] != ' ' && (unsigned char)p[6] != 0xE3))
+		return 0;
+	size_t i = 0;
+	while (i < n) {
+		int32_t c;
+		i += ch_decode(p + i, n - i, &c);
+		if (ch_is_comma(c) || ch_is_final(c))
+			return 0;
+	}
+	return 1;
+}
+
 /* A link to a story whose title was cut: "• 玉泉区积极开展铲雪除冰工作,为居民群众生...". */
 static int link_item(const char *p, size_t n)
 {
@@ -286,7 +301,8 @@ unsigned furniture(const char *p, size_t n, size_t ncp, int tokens, int bars)
 	if (tags & TAG_FOOTER)
 		return FURN_FOOTER | FURN_BOILER;
 	if (tags || (tokens >= MENU_MIN_WORDS && menu_bar(p, n)) ||
-	    ((tokens >= 3 || (n > 6 && memcmp(p, "首页", 6) == 0)) && breadcrumb(p, n)) || link_item(p, n) || no_words(p, n) ||
+	    ((tokens >= 3 || (n > 6 && memcmp(p, "首页", 6) == 0)) && breadcrumb(p, n)) ||
+	    home_path(p, n, tokens) || link_item(p, n) || no_words(p, n) ||
 	    (bars >= 2 && bar_list(p, n)) || book_list(p, n))
 		return FURN_BOILER;
 	return 0;
