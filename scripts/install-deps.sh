@@ -2,7 +2,8 @@
 # usage: install-deps.sh [-n] [GROUP]...   (default: build; -n: only name what is missing)
 # Install what is missing for one or more purposes, and nothing else:
 #   build  the libraries, compiler and tools the programs are built with (make, make run)
-#   test   the tools the tests drive or compare with (make check)
+#   test   the tools the tests drive or compare with (make check), and the npm package
+#          @duckdb/node-api for the DuckDB recipe (no Debian package; as root only)
 #   fuzz   clang and its libFuzzer runtime (make fuzz)
 #   clang  clang alone (make warnings)
 #   valgrind                           (make check-valgrind)
@@ -34,7 +35,6 @@ test_tools() {
 	have datamash || add datamash
 	have parallel || add parallel
 	have sqlite3 || add sqlite3
-	have gnuplot || add gnuplot-nox
 	have flock || add util-linux
 	[ -x /usr/bin/time ] || add time
 	have xz || add xz-utils
@@ -43,6 +43,11 @@ test_tools() {
 	have mlr || add miller
 	have pg_ctlcluster || add postgresql
 	[ -d /usr/share/fonts/opentype/noto ] || add fonts-noto-cjk
+	# the report's screenshot (pipeline-report) and the recipes (docs/RECIPES.md)
+	have chromium || have chromium-browser || add chromium
+	py pandas || add python3-pandas
+	have node || add nodejs
+	have npm || add npm
 	py jieba || add python3-jieba
 	# The awk-heavy suites are run once more under gawk (tests must not depend on the awk).
 	have gawk || add gawk
@@ -86,8 +91,18 @@ for g; do
 	*) echo "install-deps: unknown group '$g' (build, test, fuzz, clang, valgrind)" >&2; exit 2 ;;
 	esac
 done
-[ -z "$need" ] && exit 0
-if [ "$dry" = 1 ]; then echo "${need# }"; exit 0; fi
+# The DuckDB recipe's Node.js package has no Debian package: npm, after apt (test group).
+duckdb() {
+	case " $* " in *" test "*) ;; *) return 0 ;; esac
+	have npm && have node || return 0
+	NODE_PATH=$(npm root -g 2>/dev/null) node -e 'require("@duckdb/node-api")' >/dev/null 2>&1 && return 0
+	if [ "$dry" = 1 ]; then echo "npm: @duckdb/node-api"; return 0; fi
+	[ "$(id -u)" = 0 ] || { echo "install-deps: not root: skipping npm install -g @duckdb/node-api (its recipe test will skip)" >&2; return 0; }
+	echo "install-deps: npm install -g @duckdb/node-api" >&2
+	npm install -g --silent @duckdb/node-api >&2 || echo "install-deps: npm could not install @duckdb/node-api (its recipe test will skip)" >&2
+}
+if [ -z "$need" ]; then duckdb "$@"; exit 0; fi
+if [ "$dry" = 1 ]; then echo "${need# }"; duckdb "$@"; exit 0; fi
 
 if have apt-get; then
 	sudo=""
@@ -99,6 +114,7 @@ if have apt-get; then
 	$sudo apt-get update -qq >&2 || exit 3
 	# shellcheck disable=SC2086
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $need >&2 || exit 3
+	duckdb "$@"
 	exit 0
 fi
 echo "install-deps: please install these packages (Debian names):$need" >&2
