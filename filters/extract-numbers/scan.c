@@ -42,6 +42,7 @@ void scanner_free(struct scanner *S)
 struct found {
 	size_t start, q;                 /* mention start; scan position after the parts so far */
 	const struct lex_entry *pre, *cur, *unit, *per;   /* per: denominator of a rate */
+	const struct lex_entry *scale;   /* 华氏 before the number */
 	const char *mod;
 	const char *type;
 	const char *unit_name;
@@ -237,6 +238,11 @@ static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f
 			f->neg = 1;
 			f->start -= ml;
 		}
+	}
+	const struct lex_entry *sc = lex_before(&t->scale, s, 0, f->start);
+	if (sc) {
+		f->scale = sc;
+		f->start -= sc->n;
 	}
 	/* one space may stand between the currency and the number (USD 100, 新台币 177.1 亿元) */
 	size_t sp = f->start > 0 && s[f->start - 1] == ' ' && !f->pre && !f->neg ? 1 : 0;
@@ -954,6 +960,12 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 		if (!unitless_ok(S, s, n, f, scaled))
 			return 0;
 		f->type = "other";
+	}
+	if (f->scale && f->unit && strcmp(f->unit->f[4], "degree") == 0) {
+		f->unit_name = f->scale->f[0];   /* 华氏98.6度 */
+	} else if (f->scale) {
+		f->start += f->scale->n;
+		f->scale = NULL;
 	}
 	if (f->cur && (!f->unit || strcmp(f->type, "other") == 0)) {
 		f->type = "money";

@@ -5,7 +5,7 @@ which cases pass.
 usage: recognizers.py BIN_DIR TSV_DIR UNITS_TSV REASONS [MIN_RATE]
 TSV_DIR holds Number_*.tsv and NumberWithUnit_*.tsv (one row per expected result).
 Scope: the models NumberModel, OrdinalModel, PercentModel (run with --bare: numerals
-without measure words), CurrencyModel, DimensionModel, AgeModel (default mode) whose
+without measure words), CurrencyModel, DimensionModel, AgeModel, TemperatureModel (default mode) whose
 expected units map to a unit in UNITS_TSV; cases whose expected text spells a numeral
 with spaces between its characters or in exponent notation (2e5, 2^5) are out of scope.
 Each model is compared with our rows of its kind (PercentModel with percent rows, CurrencyModel
@@ -26,12 +26,13 @@ TOL = D("0.00005")
 
 BARE_MODELS = ["Number_NumberModel", "Number_OrdinalModel", "Number_PercentModel"]
 UNIT_MODELS = ["NumberWithUnit_CurrencyModel", "NumberWithUnit_DimensionModel",
-               "NumberWithUnit_AgeModel"]
+               "NumberWithUnit_AgeModel", "NumberWithUnit_TemperatureModel"]
 # The rows of ours each model is compared with: a model covers one kind of quantity.
 MODEL_TYPES = {
     "Number_OrdinalModel": {"ordinal"}, "Number_PercentModel": {"percent", "fraction"},
     "NumberWithUnit_CurrencyModel": {"money"}, "NumberWithUnit_DimensionModel": {"measure"},
     "NumberWithUnit_AgeModel": {"other", "duration"},
+    "NumberWithUnit_TemperatureModel": {"measure"},
 }
 
 # Recognizers-Text unit names and the units our stream uses for them.
@@ -43,6 +44,7 @@ UNIT_MAP = {
     "Jin": {"斤"}, "Liang": {"两"}, "Meter": {"米", "m"}, "Kilometer": {"千米", "公里", "km"},
     "Centimeter": {"厘米", "cm", "公分"}, "Kilowatt": {"千瓦"}, "Hertz": {"赫兹"},
     "Megahertz": {"兆赫", "兆赫兹"}, "Kilocalorie": {"千卡"},
+    "C": {"摄氏度", "℃"}, "F": {"华氏度", "°F"}, "Degree": {"度"},
     "Mu": {"亩"}, "Nigerian naira": {"奈拉"}, "Bitcoin": {"比特币"},
     "Year": {"岁", "周岁"}, "Month": {"个月"}, "Week": {"周"}, "Day": {"天"},
 }

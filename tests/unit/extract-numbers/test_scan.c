@@ -249,6 +249,7 @@ static void units_and_dimensions(void)
 	expect("两朵花，第五集，三尾鱼，途经六站",
 	       "两朵=2 朵 - count; 第五集=5 集 - ordinal; 三尾=3 尾 - count; 六站=6 站 - count");
 	expect("第12号公告，12号线", "第12号=12 号 - ordinal");
+	expect("体温华氏100度，摄氏37度", "华氏100度=100 华氏度 - measure; 摄氏37度=37 摄氏度 - measure");
 	expect("身高一米七五，内存16GB，带宽100Mbps，电池5000mAh，电压220V",
 	       "一米七五=1.75 米 - measure; 16GB=16 GB - measure; 100Mbps=100 Mbps - measure; 5000mAh=5000 毫安时 - measure; 220V=220 伏 - measure");
 }
