@@ -306,6 +306,54 @@ static int do_table(struct table *t)
 	return rc;
 }
 
+/* One segment of --lines input: text p[0..n) (writable, with a spare byte at p[n]) from
+ * source bytes [off, end) of line lineno, which starts at line_off. */
+static void line_segment(const char *path, const char *doc, unsigned long long lineno, char *p,
+                         size_t n, unsigned long long off, unsigned long long end,
+                         unsigned long long line_off)
+{
+	static struct buf fixed;
+	if (u8_valid_prefix(p, n) != n) {
+		buf_clear(&fixed);
+		size_t first = 0, bad = u8_repair(p, n, &fixed, &first);
+		warn_at(path, lineno, "invalid UTF-8 at byte %llu of the line (%zu replaced by U+FFFD)",
+		        off - line_off + first + 1, bad);
+		p = fixed.p;
+		n = fixed.n;
+	}
+	char segno[24], s[24], e[24];
+	snprintf(segno, sizeof segno, "%llu", lineno);
+	snprintf(s, sizeof s, "%llu", off);
+	snprintf(e, sizeof e, "%llu", end);
+	char save = p[n];
+	p[n] = '\0';   /* the line's '\n', or a buffer's spare byte */
+	if (!only) {
+		struct field f[S_NCOLS] = { { (char *)doc, strlen(doc) }, { segno, strlen(segno) },
+			{ "seg", 3 }, { "sent", 4 }, { s, strlen(s) }, { e, strlen(e) }, { p, n },
+			{ NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+		row_write(f, S_NCOLS);
+	}
+	annotate_one(doc, segno, "sent", p, n, NULL, 0);
+	p[n] = save;
+}
+
+/* A line longer than this is cut into several segments (that share its number), so that
+ * memory is bounded by the piece, not the line: a stage takes many times a segment's size. */
+#define LINE_PIECE ((size_t)1 << 20)
+
+/* Where to cut a piece of a long line: after the last sentence end in its second half, else
+ * at the last character boundary. */
+static size_t cut_at(const char *p, size_t n)
+{
+	static const char *const ends[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B" };
+	for (size_t i = n; i >= 3 && i - 3 >= n / 2; i--)
+		for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+			if (memcmp(p + i - 3, ends[k], 3) == 0)
+				return i;
+	size_t cut = n - u8_tail_cut(p, n);
+	return cut ? cut : n;
+}
+
 static int do_lines(const char *path)
 {
 	struct input in;
@@ -314,52 +362,60 @@ static int do_lines(const char *path)
 		return -1;
 	}
 	in_set_encoding(&in, encoding);   /* checked in annotate_main */
-	struct buf fixed = BUF_INIT;
+	struct buf carry = BUF_INIT;      /* the part of a long line not written yet */
+	unsigned long long coff = 0;      /* its source offset */
+	unsigned long long lstart = 0;    /* and where its line starts */
+	int cut_before = 0;               /* the line was cut already */
 	char *p;
-	ssize_t n;
+	ssize_t got;
+	int complete;
 	unsigned long long start = in.off;
 	const char *doc = doc_of(path);
-	while ((n = in_getline(&in, &p, NULL)) >= 0) {
-		unsigned long long off = start, end = start + (unsigned long long)n;
+	while ((got = in_getpiece(&in, &p, LINE_PIECE, &complete)) >= 0) {
+		size_t n = (size_t)got;
+		unsigned long long off = start, end = start + n;
 		start = in.off;
-		if (in.line == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+		if (carry.n == 0 && in.line == 1 && off == 0 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 			p += 3; n -= 3; off += 3;
 		}
-		if (n > 0 && p[n - 1] == '\r') {
-			n--; end--;
-		}
-		if (n == 0)
+		if (complete && !cut_before) {   /* the usual case: a whole line */
+			if (n > 0 && p[n - 1] == '\r') {
+				n--; end--;
+			}
+			if (n > 0)
+				line_segment(path, doc, in.line, p, n, off, end, off);
+			meter_tick(bytes_done + in.off);
 			continue;
-		size_t len = (size_t)n;
-		if (u8_valid_prefix(p, len) != len) {
-			buf_clear(&fixed);
-			size_t first = 0, bad = u8_repair(p, len, &fixed, &first);
-			warn_at(path, in.line, "invalid UTF-8 at byte %zu of the line (%zu replaced by U+FFFD)",
-			        first + 1, bad);
-			p = fixed.p;
-			len = fixed.n;
 		}
-		char segno[24], s[24], e[24];
-		snprintf(segno, sizeof segno, "%llu", in.line);
-		snprintf(s, sizeof s, "%llu", off);
-		snprintf(e, sizeof e, "%llu", end);
-		char save = p[len];
-		p[len] = '\0';   /* the line's '\n' or the repair buffer's spare byte */
-		if (!only) {
-			struct field f[S_NCOLS] = { { (char *)doc, strlen(doc) }, { segno, strlen(segno) },
-				{ "seg", 3 }, { "sent", 4 }, { s, strlen(s) }, { e, strlen(e) }, { p, len },
-				{ NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
-			row_write(f, S_NCOLS);
+		if (carry.n == 0)
+			coff = off;
+		if (!cut_before)
+			lstart = off;
+		buf_add(&carry, p, n);
+		if (complete) {
+			if (carry.n > 0 && carry.p[carry.n - 1] == '\r')
+				carry.n--;
+			if (carry.n > 0)
+				line_segment(path, doc, in.line, carry.p, carry.n, coff, coff + carry.n, lstart);
+			buf_clear(&carry);
+			cut_before = 0;
+		} else {
+			size_t k = cut_at(carry.p, carry.n);
+			line_segment(path, doc, in.line, carry.p, k, coff, coff + k, lstart);
+			cut_before = 1;
+			memmove(carry.p, carry.p + k, carry.n - k);
+			carry.n -= k;
+			coff += k;
 		}
-		annotate_one(doc, segno, "sent", p, len, NULL, 0);
-		p[len] = save;
 		meter_tick(bytes_done + in.off);
 	}
+	if (carry.n > 0)   /* the input ended inside a long line */
+		line_segment(path, doc, in.line, carry.p, carry.n, coff, coff + carry.n, lstart);
 	bytes_done += in.off;
 	int rc = in.err ? -1 : 0;
 	if (in.err)
 		warn_at(path, 0, "read error: %s", strerror(in.err));
-	buf_free(&fixed);
+	buf_free(&carry);
 	in_close(&in);
 	return rc;
 }

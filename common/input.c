@@ -101,6 +101,51 @@ ssize_t in_getline(struct input *in, char **line, int *had_nl)
 	return (ssize_t)in->acc.n;
 }
 
+ssize_t in_getpiece(struct input *in, char **line, size_t max, int *complete)
+{
+	buf_clear(&in->acc);
+	*complete = 1;
+	int straddle = 0;
+	for (;;) {
+		size_t avail = fill(in);
+		if (avail == 0) {
+			if (!straddle) {
+				in->mid = 0;
+				return -1;
+			}
+			break;   /* last line without newline */
+		}
+		char *p = in->blk + in->pos;
+		size_t room = max > in->acc.n ? max - in->acc.n : 1;
+		size_t look = avail < room ? avail : room;
+		char *nl = memchr(p, '\n', look);
+		size_t n = nl ? (size_t)(nl - p) : look;
+		in->pos += n + (nl != NULL);
+		in->off += n + (nl != NULL);
+		if (nl && !straddle) {
+			in->line += !in->mid;
+			in->mid = 0;
+			*line = p;
+			return (ssize_t)n;
+		}
+		buf_add(&in->acc, p, n);
+		straddle = 1;
+		if (nl)
+			break;
+		if (look == room) {   /* a full piece of a longer line */
+			in->line += !in->mid;
+			in->mid = 1;
+			*complete = 0;
+			*line = in->acc.p;
+			return (ssize_t)in->acc.n;
+		}
+	}
+	in->line += !in->mid;
+	in->mid = 0;
+	*line = in->acc.p;
+	return (ssize_t)in->acc.n;
+}
+
 ssize_t in_read(struct input *in, char **chunk, size_t max)
 {
 	/* Callers pass *chunk on with the length even at the end (memcpy, p + n), so it is

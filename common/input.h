@@ -18,6 +18,7 @@ struct input {
 	unsigned long long line; /* number of the line last returned by in_getline (1-based) */
 	unsigned long long off;  /* byte offset in the file of the next unread byte */
 	struct buf acc;          /* a line that straddles blocks is gathered here */
+	int mid;                 /* in_getpiece: inside a line handed out in pieces */
 	/* in_set_encoding: the input is converted to UTF-8 as it is read */
 	int detect, conv;
 	iconv_t cd;
@@ -33,6 +34,11 @@ int in_open(struct input *in, const char *path);
  * or -1 at end of input or on a read error (check in->err). *had_nl says whether the line
  * ended with '\n' (may be NULL). The bytes are writable by the caller. */
 ssize_t in_getline(struct input *in, char **line, int *had_nl);
+/* in_getline for lines of any length in bounded memory: a line longer than max bytes is
+ * handed out in pieces of max bytes (the last one shorter), *complete saying whether the
+ * piece ends the line. in->line counts lines, not pieces. A piece that does not end the
+ * line is always in in->acc (so p[n] is writable); a whole line is as in_getline. */
+ssize_t in_getpiece(struct input *in, char **line, size_t max, int *complete);
 /* Next block of at most max bytes (any split point). Returns its length, 0 at end, -1 on a
  * read error. The bytes stay valid until the next call. */
 ssize_t in_read(struct input *in, char **chunk, size_t max);
