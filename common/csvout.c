@@ -17,6 +17,20 @@ static int needs_quotes(const char *p, size_t n)
 
 void csv_write_field(const char *p, size_t n)
 {
+	if (n && memchr(p, '\0', n)) {
+		/* CSV has no escapes and no CSV consumer takes a NUL byte: it is written as the two
+		 * characters \0, as the TSV stream writes it (docs/FORMAT.md). */
+		static struct buf fixed;
+		buf_clear(&fixed);
+		for (size_t i = 0; i < n; i++) {
+			if (p[i])
+				buf_addc(&fixed, p[i]);
+			else
+				buf_add(&fixed, "\\0", 2);
+		}
+		p = fixed.p;
+		n = fixed.n;
+	}
 	if (!needs_quotes(p, n)) {
 		out_write(p, n);
 		return;

@@ -129,8 +129,6 @@ void row_header_strs(const char *const *names, size_t n)
 	row_header(as_fields(names, n), n);
 }
 
-static void csv_row_nul(const struct field *f, size_t n);
-
 void row_write(const struct field *f, size_t n)
 {
 	switch (fmt) {
@@ -138,7 +136,7 @@ void row_write(const struct field *f, size_t n)
 		tsv_write_row(f, n);
 		return;
 	case ROW_CSV:
-		csv_row_nul(f, n);
+		csv_write_row(f, n);
 		return;
 	case ROW_JSONL:
 		break;
@@ -157,30 +155,6 @@ void row_write(const struct field *f, size_t n)
 		json_write_string(f[i].p, f[i].n);
 	}
 	out_write("}\n", 2);
-}
-
-/* CSV has no escapes, and no CSV consumer takes a NUL byte: it is written as the two
- * characters \0, as the TSV stream writes it (docs/FORMAT.md). */
-static void csv_row_nul(const struct field *f, size_t n)
-{
-	static struct buf fixed;
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			out_putc(',');
-		if (!f[i].n || !memchr(f[i].p, '\0', f[i].n)) {
-			csv_write_field(f[i].p, f[i].n);
-			continue;
-		}
-		buf_clear(&fixed);
-		for (size_t k = 0; k < f[i].n; k++) {
-			if (f[i].p[k])
-				buf_addc(&fixed, f[i].p[k]);
-			else
-				buf_add(&fixed, "\\0", 2);
-		}
-		csv_write_field(fixed.p, fixed.n);
-	}
-	out_putc('\n');
 }
 
 void row_write_strs(const char *const *s, size_t n)
