@@ -59,6 +59,15 @@ static int32_t cp_at(const char *s, size_t n, size_t q)
 	return q < n ? lex_cp(s + q, n - q) : -1;
 }
 
+/* Is x a whole number (no nonzero digit after the point)? */
+static int whole(const struct dec *x)
+{
+	for (size_t i = x->scale < x->d.n ? x->d.n - x->scale : 0; i < x->d.n; i++)
+		if (x->d.p[i] != '0')
+			return 0;
+	return 1;
+}
+
 /* A Chinese character (CJK ideographs, extension A, compatibility ideographs). */
 static int is_han(int32_t cp)
 {
@@ -705,6 +714,10 @@ static void range_part(struct scanner *S, const char *s, size_t n, struct found 
 	if (!rg || (S->x.flags & (NUM_LEADZERO | NUM_LONG)))
 		return;
 	size_t r = f->q + rg->n;
+	/* 第二至第四名: the upper end of a range of ranks repeats 第 */
+	const struct lex_entry *again = f->ordinal && r < n ? lex_at(&t->pre, s + r, n - r) : NULL;
+	if (again && f->pre && again->n == f->pre->n && memcmp(again->s, f->pre->s, again->n) == 0)
+		r += again->n;
 	if (!numeral_parse(&S->P, s, n, r, &S->y) || (S->y.flags & (NUM_LEADZERO | NUM_LONG)))
 		return;
 	/* A-3, 三-5: a hyphen joins ranges of Arabic numbers only */
@@ -935,6 +948,21 @@ static int quoted_motto(const struct scanner *S, const char *s, size_t n, const 
 	return 0;
 }
 
+/* 资金净流入652.98亿: an amount scaled by a multiplier with no unit is money when a word of
+ * the money list comes earlier in the clause (up to 12 characters back). */
+static int money_context(const struct scanner *S, const char *s, const struct found *f)
+{
+	size_t p = f->start;
+	for (int k = 0; k < 12 && p > 0; k++) {
+		if (lex_before(&S->t->money, s, 0, p))
+			return 1;
+		if (lex_before(&S->t->clause, s, 0, p))
+			return 0;
+		p = char_before(s, p);
+	}
+	return 0;
+}
+
 /* 单位：万元, 单位:亿元: 万 or 亿 alone after a header word and a colon names the unit of a
  * table, it counts nothing (万名从业人员 does). */
 static int table_header(const struct scanner *S, const char *s, const struct found *f)
@@ -967,6 +995,9 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 		f->start += f->scale->n;
 		f->scale = NULL;
 	}
+	if (!f->unit && !f->cur && strcmp(f->type, "other") == 0 && (S->x.flags & NUM_MULT) &&
+	    money_context(S, s, f))
+		f->type = "money";
 	if (f->cur && (!f->unit || strcmp(f->type, "other") == 0)) {
 		f->type = "money";
 		f->unit_name = f->cur->f[0];
@@ -988,6 +1019,9 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	if ((fl & NUM_DISC) && !(f->unit && strcmp(f->unit->f[0], "discount") == 0 &&
 	                         lex_before(&S->t->disc, s, 0, pos)))
 		return 0;
+	/* 2929.09点: a count is a whole number; with decimals the word measures (index points) */
+	if (strcmp(f->type, "count") == 0 && !whole(&S->val))
+		f->type = "other";
 	if (S->bare)
 		return 1;
 	/* 一名学生 is "a student"; 一吨, 一年 stay quantities, and so does the first of a list */

@@ -231,6 +231,7 @@ static void money_in_jiao_and_fen(void)
 	expect("一根冰棍卖八毛，找回叁角伍分，车费十五块五，收到人民币贰佰元整，两块钱",
 	       "八毛=0.8 元 - money; 叁角伍分=0.35 元 - money; 十五块五=15.5 元 - money; 人民币贰佰元整=200 元 - money; 两块钱=2 元 - money");
 	expect("零钱只剩六毛五", "六毛五=0.65 元 - money");
+	expect("北向资金净流入65.5亿，而观众达到3亿", "65.5亿=6550000000 - - money; 3亿=300000000 - - other");
 	expect("一块五毛钱，十块零五分钱，三分钱", "一块五毛钱=1.5 元 - money; 十块零五分钱=10.05 元 - money; 三分钱=0.03 元 - money");
 }
 
@@ -263,7 +264,7 @@ static void signs(void)
 static void colloquial_mixtures(void)
 {
 	expect("月薪7千5，存款2萬8，他跳过了2米35，5又3/4杯",
-	       "7千5=7500 - - other; 2萬8=28000 - - other; 2米35=2.35 米 - measure; 5又3/4=5.75 - - fraction");
+	       "7千5=7500 - - money; 2萬8=28000 - - money; 2米35=2.35 米 - measure; 5又3/4=5.75 - - fraction");
 	expect("还有一块五花肉", "");
 }
 
