@@ -14,21 +14,29 @@
 extern const char data_html_blocks_txt[], data_html_drop_txt[];
 extern const unsigned long data_html_blocks_txt_len, data_html_drop_txt_len;
 
-/* Bytes handed to the push parser at a time (its chunk size is an int). */
-#define CHUNK (256 * 1024)
+/* Decoded bytes handed to the push parser at a time, and the text handed to the reader
+ * at a time: the memory an HTML document takes besides the parser's own. */
+#define CHUNK (64 * 1024)
 
 static struct wordlist blocks, dropped;
 static int loaded;
 
-/* One document being extracted. d is the decoded document (UTF-8, what the reader made of
- * the source bytes) and dm maps it to source offsets; e is the text shown and em maps it
- * to source offsets too. pos is how far into d the parser's events have been accounted for:
- * a text event covers d[pos..where the parser now is). */
+/* One document being extracted, as a stream. d is the decoded document (UTF-8, what the
+ * reader made of the source bytes) from position base on, and dm maps it (from 0 = base)
+ * to source offsets; the parser has been given it up to position fed. e is the text shown
+ * not yet handed out, from text position ebase on; em maps text positions to source
+ * offsets. pos is how far into d the parser's events have been accounted for: a text
+ * event covers d[pos..where the parser now is). Positions are counted from the start of
+ * the document. */
 struct hx {
 	htmlParserCtxtPtr ctxt;
+	struct reader *src;
+	struct line ln;
+	int more;                 /* ln is a fragment: the rest of its line is to come */
+	int done, failed;         /* src is read to its end; it could not be */
 	struct buf d;
 	struct tmap dm;
-	size_t pos;
+	size_t base, fed, pos;
 	int skip;                 /* depth inside dropped elements */
 	int pre;                  /* depth inside <pre> (white space kept) */
 	int nl;                   /* pending break: 1 a line, 2 a paragraph */
@@ -38,6 +46,7 @@ struct hx {
 	int32_t last;             /* last code point written, 0 at the start of a block */
 	unsigned long long end;   /* source offset where the text written so far ends */
 	struct buf e;
+	size_t ebase, eout;       /* e[0..eout) is handed out already */
 	struct tmap em;
 };
 
@@ -56,7 +65,7 @@ static size_t here(struct hx *h)
 	long c = xmlByteConsumed(h->ctxt);
 	if (c < 0)
 		return h->pos;
-	return (size_t)c > h->d.n ? h->d.n : (size_t)c;
+	return (size_t)c > h->fed ? h->fed : (size_t)c;
 }
 
 static void advance(struct hx *h)
@@ -79,32 +88,33 @@ static int wide(int32_t c)
 /* Append p[0..n) to the text, taken from d[a..b). */
 static void put(struct hx *h, const char *p, size_t n, size_t a, size_t b)
 {
-	unsigned long long s = tm_start(&h->dm, a), t = tm_end(&h->dm, b);
+	unsigned long long s = tm_start(&h->dm, a - h->base), t = tm_end(&h->dm, b - h->base);
 	struct tmap *m = &h->em;
+	size_t at = h->ebase + h->e.n;
 	if (b - a == n && t - s != n) {
 		/* The same bytes, but not mapped one to one (converted from another charset). */
-		tm_copy(m, &h->dm, a, b, h->e.n);
+		tm_copy(m, &h->dm, a - h->base, b - h->base, at);
 		buf_add(&h->e, p, n);
 		h->end = t;
 		return;
 	}
-	if (!m->n || m->a[m->n - 1].s + (h->e.n - m->a[m->n - 1].d) != s)
-		tm_add(m, h->e.n, s);
+	if (!m->n || m->a[m->n - 1].s + (at - m->a[m->n - 1].d) != s)
+		tm_add(m, at, s);
 	buf_add(&h->e, p, n);
 	if (t != s + n)
-		tm_add(m, h->e.n, t);
+		tm_add(m, at + n, t);
 	h->end = t;
 }
 
 /* Write what is pending before a character c: a break, or the collapsed white space. */
 static void flush(struct hx *h, int32_t c)
 {
-	if (h->nl && h->e.n) {
+	if (h->nl && h->ebase + h->e.n) {
 		/* A seam: the text before ends where its last character does, not at the break. */
-		tm_add(&h->em, h->e.n, h->end);
-		tm_add(&h->em, h->e.n, h->nl_at);
+		tm_add(&h->em, h->ebase + h->e.n, h->end);
+		tm_add(&h->em, h->ebase + h->e.n, h->nl_at);
 		buf_add(&h->e, "\n\n", (size_t)h->nl);
-		tm_add(&h->em, h->e.n, h->nl_at);
+		tm_add(&h->em, h->ebase + h->e.n, h->nl_at);
 		h->end = h->nl_at;
 	} else if (h->space && h->last && !(h->space_nl && wide(h->last) && wide(c))) {
 		put(h, " ", 1, h->sp_from, h->sp_to);
@@ -117,7 +127,7 @@ static void flush(struct hx *h, int32_t c)
 static void brk(struct hx *h, int level)
 {
 	if (!h->nl)
-		h->nl_at = tm_start(&h->dm, h->pos);
+		h->nl_at = tm_start(&h->dm, h->pos - h->base);
 	h->nl = level == 1 ? (h->nl < 2 ? h->nl + 1 : 2) : 2;
 	h->space = 0;
 }
@@ -128,12 +138,13 @@ static void brk(struct hx *h, int level)
 static void span(const struct hx *h, const char *c, size_t n, size_t lim, size_t *a, size_t *b)
 {
 	const char *d = h->d.p;
-	size_t i = h->pos;
-	*a = *b = i;
-	if (i >= lim)
+	size_t o = h->base, i = h->pos - o;
+	*a = *b = h->pos;
+	if (h->pos >= lim)
 		return;
+	lim -= o;
 	if (i + n <= lim && memcmp(d + i, c, n) == 0) {
-		*b = i + n;
+		*b = o + i + n;
 	} else if (d[i] == '&') {
 		size_t j = i + 1;
 		while (j < lim && j - i < 40 && (d[j] == '#' || (d[j] >= '0' && d[j] <= '9') ||
@@ -141,13 +152,13 @@ static void span(const struct hx *h, const char *c, size_t n, size_t lim, size_t
 			j++;
 		if (j < lim && d[j] == ';')
 			j++;
-		*b = j;
+		*b = o + j;
 	} else if (d[i] == '\r' && c[0] == '\n') {
-		*b = i + 1 + (i + 1 < lim && d[i + 1] == '\n');
+		*b = o + i + 1 + (i + 1 < lim && d[i + 1] == '\n');
 	} else {
 		const char *f = memmem(d + i, lim - i, c, n);
 		if (f) {
-			*a = (size_t)(f - d);
+			*a = o + (size_t)(f - d);
 			*b = *a + n;
 		}
 	}
@@ -298,59 +309,89 @@ static int looks_html(const char *p, size_t n)
 	       (n == 5 || p[5] == '>' || p[5] == ' ' || p[5] == '\t' || p[5] == '\n' || p[5] == '\r');
 }
 
-/* Read the whole document into h->d, a newline after each line. 0, or -1 when it could
- * not be read to its end (what was read is kept). */
-static int slurp(struct reader *r, struct hx *h)
+/* Forget the part of d no event will look at again: before pos, and before pending white
+ * space (its span is written later). Done when it is large, so the moves stay cheap. */
+static void trim(struct hx *h)
 {
-	struct line ln = { BUF_INIT, TMAP_INIT, 0, 0 };
-	int rc;
-	while ((rc = rd_line(r, &ln)) > 0) {
-		for (;;) {
-			tm_copy(&h->dm, &ln.m, 0, ln.t.n, h->d.n);
-			buf_add(&h->d, ln.t.p ? ln.t.p : "", ln.t.n);
-			if (ln.complete)
-				break;
-			if (rd_more(r, &ln) < 0) {
-				rc = -1;
-				break;
-			}
-		}
-		if (rc < 0)
-			break;
-		buf_addc(&h->d, '\n');
-	}
-	line_free(&ln);
-	return rc < 0 ? -1 : 0;
+	size_t keep = h->space && h->sp_from < h->pos ? h->sp_from : h->pos;
+	size_t cut = keep - h->base;
+	if (cut < CHUNK || cut < h->d.n / 2)
+		return;
+	memmove(h->d.p, h->d.p + cut, h->d.n - cut);
+	h->d.n -= cut;
+	tm_rebase(&h->dm, cut);
+	h->base += cut;
 }
 
-static void extract(struct hx *h)
+/* Read the next line or fragment of the source into d (a newline after each line);
+ * 0, or -1 at the end (or when the source failed, which is noted). */
+static int read_more(struct hx *h)
 {
-	xmlSAXHandler sax;
-	memset(&sax, 0, sizeof sax);
-	sax.startElement = on_start;
-	sax.endElement = on_end;
-	sax.characters = on_text;
-	sax.ignorableWhitespace = on_text;
-	sax.cdataBlock = on_block;
-	sax.comment = on_other;
-	sax.processingInstruction = on_pi;
-	sax.internalSubset = on_subset;
-	sax.warning = quiet;
-	sax.error = quiet;
-	sax.fatalError = quiet;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	h->ctxt = htmlCreatePushParserCtxt(&sax, h, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
-	if (!h->ctxt)
-		fatal(EXIT_SYS, "out of memory");
-	htmlCtxtUseOptions(h->ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
-	for (size_t i = 0; i < h->d.n; i += CHUNK) {
-		size_t n = h->d.n - i < CHUNK ? h->d.n - i : CHUNK;
-		htmlParseChunk(h->ctxt, h->d.p + i, (int)n, 0);
+	int rc = h->more ? rd_more(h->src, &h->ln) : rd_line(h->src, &h->ln);
+	if (rc <= 0) {
+		h->failed |= rc < 0;
+		return -1;
 	}
-	htmlParseChunk(h->ctxt, NULL, 0, 1);
-	htmlFreeParserCtxt(h->ctxt);
-	h->ctxt = NULL;
+	tm_copy(&h->dm, &h->ln.m, 0, h->ln.t.n, h->d.n);
+	buf_add(&h->d, h->ln.t.p ? h->ln.t.p : "", h->ln.t.n);
+	h->more = !h->ln.complete;
+	if (!h->more)
+		buf_addc(&h->d, '\n');
+	return 0;
+}
+
+/* The reader's source: the next piece of text shown, n bytes at *p (0 at the end). */
+static ssize_t pull(void *ctx, const char **p)
+{
+	struct hx *h = ctx;
+	/* What was handed out is the reader's now; keep the rest, moved down when it is
+	 * less than what goes. */
+	if (h->eout && h->eout >= h->e.n - h->eout) {
+		memmove(h->e.p, h->e.p + h->eout, h->e.n - h->eout);
+		h->e.n -= h->eout;
+		h->ebase += h->eout;
+		h->eout = 0;
+	}
+	while (h->e.n - h->eout < CHUNK && !h->done) {
+		int end = 0;
+		while (h->base + h->d.n - h->fed < CHUNK && !end)
+			end = read_more(h) < 0;
+		size_t from = h->fed - h->base, n = h->d.n - from;
+		h->fed += n;   /* before the call: its events may reach the end of the piece */
+		htmlParseChunk(h->ctxt, h->d.p + from, (int)n, end);
+		h->done = end;
+		trim(h);
+	}
+	/* At most a chunk at a time: a text node of 100 MB comes out of the parser at once. */
+	size_t n = h->e.n - h->eout < CHUNK ? h->e.n - h->eout : CHUNK;
+	*p = h->e.p ? h->e.p + h->eout : "";
+	h->eout += n;
+	return (ssize_t)n;
+}
+
+static htmlParserCtxtPtr parser(struct hx *h)
+{
+	static xmlSAXHandler sax;
+	if (!sax.startElement) {
+		sax.startElement = on_start;
+		sax.endElement = on_end;
+		sax.characters = on_text;
+		sax.ignorableWhitespace = on_text;
+		sax.cdataBlock = on_block;
+		sax.comment = on_other;
+		sax.processingInstruction = on_pi;
+		sax.internalSubset = on_subset;
+		sax.warning = quiet;
+		sax.error = quiet;
+		sax.fatalError = quiet;
+		xmlSetGenericErrorFunc(NULL, quiet);
+	}
+	htmlParserCtxtPtr c = htmlCreatePushParserCtxt(&sax, h, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+	if (!c)
+		fatal(EXIT_SYS, "out of memory");
+	htmlCtxtUseOptions(c, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
+	return c;
 }
 
 int html_run(struct reader *r, const char *doc, const struct doc_opts *o, enum html_mode mode)
@@ -364,22 +405,37 @@ int html_run(struct reader *r, const char *doc, const struct doc_opts *o, enum h
 			return doc_run(r, doc, o);
 	}
 	load_lists();
-	struct hx h;
-	memset(&h, 0, sizeof h);
-	int rc = slurp(r, &h);
-	extract(&h);
-	buf_free(&h.d);
-	tm_free(&h.dm);
+	static struct hx h;
+	struct hx zero = { 0 };
+	struct buf d = h.d, e = h.e;
+	struct tmap dm = h.dm, em = h.em;
+	struct line ln = h.ln;
+	h = zero;             /* buffers kept from the last document, emptied */
+	h.d = d;
+	h.e = e;
+	h.dm = dm;
+	h.em = em;
+	h.ln = ln;
+	buf_clear(&h.d);
+	buf_clear(&h.e);
+	tm_clear(&h.dm);
+	tm_clear(&h.em);
+	h.src = r;
+	h.ctxt = parser(&h);
 	static struct reader t;
 	t.o = r->o;
-	rd_open_mem(&t, r->name, h.e.p ? h.e.p : "", h.e.n);
+	rd_open_mem(&t, r->name, "", 0);
 	t.conv = 0;   /* the text is UTF-8 already */
 	t.premap = &h.em;
+	t.pull = pull;
+	t.pull_ctx = &h;
 	int ret = doc_run(&t, doc, o);
 	rd_close(&t);
-	buf_free(&h.e);
-	tm_free(&h.em);
-	return rc < 0 ? -1 : ret;
+	t.pull = NULL;
+	t.premap = NULL;
+	htmlFreeParserCtxt(h.ctxt);
+	h.ctxt = NULL;
+	return h.failed ? -1 : ret;
 }
 
 /* Source offset of text position p: where a piece starts (start) or ends (!start). */
@@ -388,8 +444,23 @@ static unsigned long long at(const struct tmap *pre, unsigned long long p, int s
 	return start ? tm_start(pre, (size_t)p) : tm_end(pre, (size_t)p);
 }
 
-void html_remap(struct tmap *m, const struct tmap *pre)
+void html_remap(struct tmap *m, struct tmap *pre)
 {
+	/* Anchors before this line are not needed again (keep the one it starts after). */
+	if (m->n && pre->n) {
+		size_t k = 0, top = pre->n;
+		while (k < top) {
+			size_t mid = k + (top - k) / 2;
+			if (pre->a[mid].d < m->a[0].s)
+				k = mid + 1;
+			else
+				top = mid;
+		}
+		if (k > 1 && k > pre->n / 2) {
+			memmove(pre->a, pre->a + (k - 1), (pre->n - (k - 1)) * sizeof *pre->a);
+			pre->n -= k - 1;
+		}
+	}
 	struct tmap out = TMAP_INIT;
 	for (size_t i = 0; i < m->n; i++) {
 		struct anchor x = m->a[i];

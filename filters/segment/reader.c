@@ -214,6 +214,8 @@ static long decode_conv(struct reader *r, const char *p, size_t n, unsigned long
 /* Next raw block, with the carried incomplete sequence in front of it. */
 static ssize_t raw_read(struct reader *r, const char **p)
 {
+	if (r->pull)
+		return r->pull(r->pull_ctx, p);
 	if (r->from_mem) {
 		size_t n = r->memlen - r->mempos;
 		if (n > RAW_BLOCK)

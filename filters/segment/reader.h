@@ -45,7 +45,9 @@ struct reader {
 	size_t sep_pos[3];       /* next separator of each kind (FF, U+E40C, U+2028/9) in q, */
 	size_t sep_upto[3];      /* or SIZE_MAX: none in q up to sep_upto */
 	unsigned long long lineno;
-	const struct tmap *premap;    /* html.c: the input is a text extracted through this map */
+	struct tmap *premap;          /* html.c: the input is a text extracted through this map */
+	ssize_t (*pull)(void *, const char **);   /* html.c: the input comes from this call */
+	void *pull_ctx;
 };
 
 /* Prepare the shared conversion for every document (exits 2 on an unknown charset). */
