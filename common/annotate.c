@@ -253,9 +253,7 @@ static struct buf name_buf;
  * when it is not UTF-8 (docs/FORMAT.md). */
 static const char *doc_of(const char *path)
 {
-	if (doc_id && strcmp(path, "-") == 0)
-		return doc_id;
-	return u8_name_id(path, &name_buf);
+	return u8_name_id(doc_id && strcmp(path, "-") == 0 ? doc_id : path, &name_buf);
 }
 
 static int do_table(struct table *t)

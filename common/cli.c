@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "out.h"
+#include "utf8.h"
 
 #ifndef TOOLKIT_VERSION
 #define TOOLKIT_VERSION "0"
@@ -53,8 +54,34 @@ void warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A file name as messages show it: invalid UTF-8 and control characters as \xHH, so a
+ * name cannot break a message into two lines or forge one in a log. */
+static const char *shown_name(const char *file, struct buf *b)
+{
+	const char *id = u8_name_id(file, b);
+	const char *c = id;
+	while (*c && (unsigned char)*c >= 0x20 && *c != 0x7F)
+		c++;
+	if (!*c)
+		return id;
+	struct buf out = BUF_INIT;
+	for (c = id; *c; c++) {
+		unsigned char u = (unsigned char)*c;
+		if (u < 0x20 || u == 0x7F)
+			buf_addf(&out, "\\x%02X", u);
+		else
+			buf_addc(&out, (char)u);
+	}
+	buf_clear(b);
+	buf_add(b, out.p, out.n);
+	buf_free(&out);
+	return b->p;
+}
+
 void warn_at(const char *file, unsigned long long line, const char *fmt, ...)
 {
+	struct buf name = BUF_INIT;
+	file = shown_name(file, &name);
 	char *msg = NULL;
 	va_list ap;
 	bad_seen = 1;
@@ -67,6 +94,7 @@ void warn_at(const char *file, unsigned long long line, const char *fmt, ...)
 	else
 		fprintf(stderr, "%s: %s: %s\n", progname, file, msg ? msg : fmt);
 	free(msg);
+	buf_free(&name);
 }
 
 void cli_mark_bad(void)

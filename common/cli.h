@@ -21,7 +21,8 @@ void cli_init(const char *name);
 _Noreturn void fatal(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print "prog: msg" on stderr and go on. */
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print "prog: file:line: msg", go on, and remember that bad data was seen (exit status 1). */
+/* Print "prog: file:line: msg", go on, and remember that bad data was seen (exit status 1).
+ * A byte of the name that is not UTF-8, or a control character, is shown as \xHH. */
 void warn_at(const char *file, unsigned long long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Remember that something was wrong without printing (already reported). */

@@ -132,10 +132,9 @@ static void one_file(const struct config *c, const char *path)
 	r.o = c->ro;
 	int is_stdin = strcmp(path, "-") == 0;
 	static struct buf name;
-	const char *doc = is_stdin && c->doc_id ? c->doc_id : u8_name_id(path, &name);
+	const char *doc = u8_name_id(is_stdin && c->doc_id ? c->doc_id : path, &name);
 	if (rd_open_file(&r, path, is_stdin ? "-" : path) < 0) {
-		warn("%s: %s", path, strerror(errno));
-		cli_mark_bad();
+		warn_at(path, 0, "%s", strerror(errno));
 		return;
 	}
 	html_run(&r, doc, &c->dopts, c->html);
