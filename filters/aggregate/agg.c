@@ -43,9 +43,15 @@ static void fini_cb(unsigned char *st, void *ctx)
 	agg_free_states(ctx, st);
 }
 
-void agg_free(struct agg *a)
+void agg_free_groups(struct agg *a)
 {
 	groups_free(a->groups, fini_cb, a);
+	a->groups = NULL;
+}
+
+void agg_free(struct agg *a)
+{
+	agg_free_groups(a);
 	if (a->curst) {
 		agg_free_states(a, a->curst);
 		free(a->curst);

@@ -24,6 +24,8 @@ struct agg {
 	int empty_error;            /* --empty=error: an empty value is a value, not missing */
 	unsigned threads;           /* --threads: 1, or 2 to split a regular file in halves */
 	int quiet;                  /* a part of a split file: a bad value stops it unreported */
+	size_t mem_limit;           /* --memory: spill the groups to disk above it; 0 for none */
+	struct spill *spill;
 	unsigned mean_digits;
 	enum tbl_format in;
 	enum outfmt out;
@@ -61,11 +63,18 @@ struct agg {
 };
 
 struct source;
+struct spill;
 
 /* agg.c: memory for the operations' states and the batches, from what was asked. */
 void agg_setup(struct agg *a);
 void agg_free_states(struct agg *a, unsigned char *st);
 void agg_free(struct agg *a);
+void agg_free_groups(struct agg *a);   /* the groups and their states */
+/* spill.c: --memory. Are the groups above the limit? Write them to a sorted run on disk
+ * and empty the table; at the end, merge the runs (and what is left) and write them out. */
+int agg_over_memory(const struct agg *a);
+void agg_spill(struct agg *a);
+void agg_spill_finish(struct agg *a);
 /* run.c: read one input; returns 0, or -1 when it could not be used (reported). */
 int agg_file(struct agg *a, const char *path);
 void agg_add_batch(struct agg *a, const char *file, struct row *rows, size_t n, const uint64_t *hashes);

@@ -1,5 +1,7 @@
 /* aggregate: exact, streaming, mergeable group-by over headed TSV or CSV.
  * This file reads the command line into a struct agg; run.c and emit.c do the work. */
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,7 +10,7 @@
 #include "out.h"
 
 enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV, OPT_SORTED, OPT_GROUPED,
-       OPT_EMPTY, OPT_THREADS, OPT_SORT_OUTPUT };
+       OPT_EMPTY, OPT_THREADS, OPT_SORT_OUTPUT, OPT_MEMORY };
 
 static const struct cli_opt options[] = {
 	{ "group", 'g', "COLS", "group by these columns (names or numbers, a,b,c)" },
@@ -20,6 +22,7 @@ static const struct cli_opt options[] = {
 	{ "order", OPT_ORDER, "ORDER", "groups by 'key' (byte order, default) or 'first'" },
 	{ "sort-output", OPT_SORT_OUTPUT, NULL, "the same as --order=key" },
 	{ "threads", OPT_THREADS, "N", "1, or 2 (default): halves of a file in two threads" },
+	{ "memory", OPT_MEMORY, "SIZE", "above SIZE (K, M, G), spill sorted groups to disk" },
 	{ "partial", OPT_PARTIAL, NULL, "write mergeable states instead of results" },
 	{ "merge", 'm', NULL, "combine partials of --partial (FILEs, no OPs)" },
 	{ "skip-bad", OPT_SKIP_BAD, NULL, "skip non-numbers (counted on stderr), do not stop" },
@@ -102,6 +105,22 @@ static void set_groups(struct agg *a, const char *arg)
 			usage_error("empty column name in -g '%s'", arg);
 }
 
+/* "SIZE": bytes, or with K, M, G or T, 1024 times as many each. */
+static size_t parse_size(const char *arg)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(arg, &end, 10);
+	unsigned shift = 0;
+	const char *units = "KMGT", *u = *end ? strchr(units, *end) : NULL;
+	if (u && *u)
+		shift = 10 * (unsigned)(u - units + 1);
+	if (end == arg || errno || !(*arg >= '0' && *arg <= '9') || (*end && (!u || !*u || end[1])) ||
+	    (shift && v > (SIZE_MAX >> shift)) || v == 0)
+		usage_error("--memory wants a size such as 500M or 2G, not '%s'", arg);
+	return (size_t)(v << shift);
+}
+
 static void parse_options(struct agg *a, int argc, char **argv, int *explicit_out)
 {
 	struct buf epilog = BUF_INIT;
@@ -148,6 +167,7 @@ static void parse_options(struct agg *a, int argc, char **argv, int *explicit_ou
 			a->threads = (unsigned)t;
 			break;
 		}
+		case OPT_MEMORY: a->mem_limit = parse_size(arg); break;
 		case OPT_PARTIAL: a->partial = 1; break;
 		case OPT_SKIP_BAD: a->skip_bad = 1; break;
 		case OPT_CSV: a->in = TBL_CSV; a->out = OUT_CSV; break;
@@ -180,6 +200,8 @@ static void check_combination(const struct agg *a, int explicit_out)
 		usage_error("--merge takes groups and operations from the partials' header: no -g, -o, --where or OP");
 	if (!a->merge && !a->nops)
 		usage_error("no operation given (try: count, or sum:COLUMN)");
+	if (a->mem_limit && a->order_first)
+		usage_error("--memory spills groups sorted by key: it does not go with --order=first");
 	if (a->partial && explicit_out)
 		usage_error("a partial is always TSV: --partial goes with neither --ocsv nor --pretty");
 }

@@ -12,9 +12,24 @@ int bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
 	return (an > bn) - (an < bn);
 }
 
+/* Bytes held by all bags, for --memory (several threads may add to it). */
+static size_t bag_mem;
+
+size_t bag_memory(void)
+{
+	return __atomic_load_n(&bag_mem, __ATOMIC_RELAXED);
+}
+
+static void count_mem(size_t add, size_t sub)
+{
+	if (add != sub)
+		__atomic_add_fetch(&bag_mem, add - sub, __ATOMIC_RELAXED);
+}
+
 static void grow(struct bag *b)
 {
 	size_t cap = b->cap ? b->cap * 2 : 8;
+	count_mem(cap * sizeof *b->e, b->cap * sizeof *b->e);
 	struct bent *e = xcalloc(cap, sizeof *e);
 	for (size_t i = 0; i < b->cap; i++) {
 		if (!b->e[i].hash)
@@ -45,7 +60,9 @@ void bag_add(struct bag *b, const char *p, size_t n, unsigned long long count)
 		e->hash = h;
 		e->off = b->bytes.n;
 		e->len = n;
+		size_t had = b->bytes.cap;
 		buf_add(&b->bytes, p, n);
+		count_mem(b->bytes.cap, had);
 		b->n++;
 	}
 	if (__builtin_add_overflow(e->count, count, &e->count) ||
@@ -75,6 +92,7 @@ struct bent *bag_sorted(const struct bag *b)
 
 void bag_free(struct bag *b)
 {
+	count_mem(0, b->cap * sizeof *b->e + b->bytes.cap);
 	free(b->e);
 	buf_free(&b->bytes);
 	memset(b, 0, sizeof *b);

@@ -31,6 +31,8 @@ static inline const char *bag_val(const struct bag *b, const struct bent *e)
 	return b->bytes.p + e->off;
 }
 void bag_free(struct bag *b);
+/* Bytes held by every bag of the process. */
+size_t bag_memory(void);
 
 /* XXH3 (libxxhash), inlined: keys are short, and a call would cost as much as the hash.
  * Never 0, which bag and groups use to mark a free slot. */

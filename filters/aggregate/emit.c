@@ -77,7 +77,9 @@ void agg_finish(struct agg *a)
 			agg_emit(a, a->curkey.p, a->curkey.n, a->curst);
 		if (!a->sorted && one && groups_count(a->groups) == 0)
 			groups_get(a->groups, a->key.p, 0, hash_bytes("", 0));
-		if (!a->sorted)
+		if (a->spill)
+			agg_spill_finish(a);
+		else if (!a->sorted)
 			emit_hash(a);
 		if (!a->started)
 			start_output(a);

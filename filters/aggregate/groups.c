@@ -35,6 +35,7 @@ static void *arena_alloc(struct groups *g, size_t n)
 		size_t cap = (n > CHUNK ? n : CHUNK) + 64;
 		c = xcalloc(1, sizeof *c + cap);
 		c->cap = cap;
+		g->chunk_bytes += sizeof *c + cap;
 		c->used = (size_t)(-(uintptr_t)c->mem & 63);
 		c->next = g->chunks;
 		g->chunks = c;
@@ -94,6 +95,11 @@ struct group *groups_get_slow(struct groups *g, const char *key, size_t n, uint6
 	if (2 * g->n > g->cap)
 		grow(g);
 	return gr;
+}
+
+size_t groups_memory(const struct groups *g)
+{
+	return g->chunk_bytes + g->cap * sizeof *g->slot + g->list_cap * sizeof *g->list;
 }
 
 size_t groups_count(const struct groups *g)

@@ -31,6 +31,7 @@ struct groups {
 	struct group **list;
 	size_t list_cap;
 	struct chunk *chunks;
+	size_t chunk_bytes;
 };
 
 struct groups *groups_new(size_t state_bytes);
@@ -66,6 +67,8 @@ static inline void groups_prefetch_group(const struct groups *g, uint64_t h)
 	}
 }
 size_t groups_count(const struct groups *g);
+/* Bytes held by the table and the groups (not what their states point to). */
+size_t groups_memory(const struct groups *g);
 /* All groups in the order they were first seen (the array belongs to g). */
 struct group **groups_list(struct groups *g);
 /* Sort the list by key (key_cmp). */

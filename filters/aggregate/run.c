@@ -189,8 +189,11 @@ int agg_file(struct agg *a, const char *path)
 	int ok = !h || (a->merge ? agg_partial_header(a, &src, h) : agg_columns(a, &src, h)) == 0;
 	struct row *rows;
 	size_t n;
-	while (ok && !a->stop && (n = source_batch(&src, &rows)) > 0)
+	while (ok && !a->stop && (n = source_batch(&src, &rows)) > 0) {
 		agg_add_batch(a, source_name(&src), rows, n, source_hashes(&src));
+		if (a->mem_limit && !a->sorted && agg_over_memory(a))
+			agg_spill(a);
+	}
 	source_close(&src);
 	return ok ? 0 : -1;
 }

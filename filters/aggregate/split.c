@@ -114,7 +114,7 @@ static off_t middle(const char *path, off_t size)
 int agg_file_split(struct agg *a, const char *path)
 {
 	struct stat st;
-	if (a->sorted || a->threads < 2 || (!a->merge && a->in != TBL_TSV) || strcmp(path, "-") == 0 ||
+	if (a->sorted || a->threads < 2 || a->mem_limit || (!a->merge && a->in != TBL_TSV) || strcmp(path, "-") == 0 ||
 	    stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)SPLIT_MIN)
 		return 1;
 	off_t mid = middle(path, st.st_size);

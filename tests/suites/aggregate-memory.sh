@@ -44,4 +44,25 @@ rss_under "hash mode, 2000000 rows in 10 groups" 32768 "$A" -g k count sum:v mea
 rss_under "a 20 MB line, hash mode" 110000 "$A" -g k count
 rss_under "a 20 MB line, --sorted" 70000 "$A" --sorted -g k count
 
+# --memory: groups past the limit go to sorted runs on disk, merged at the end: the same
+# bytes as without a limit, for every kind of state, one key or two, results or partials,
+# in a fraction of the memory (300000 groups in scrambled order, two values each)
+awk 'BEGIN { print "k\tj\tv"; for (i = 0; i < 600000; i++) { k = (i * 7919) % 300000; printf "城市%d\t%d\t%d.%d\n", k, k % 3, i % 1000, i % 7 } }' > "$w/in"
+ops="count countunique:v median:v first:v last:v sum:v mean:v min:v max:v top:v:1"
+# shellcheck disable=SC2086
+rss_under "hash mode, 300000 groups with bags, no limit" 1000000 "$A" --threads=1 -g k,j $ops
+cp "$w/out" "$w/whole"; whole=$rss
+# shellcheck disable=SC2086
+rss_under "--memory 8M, 300000 groups with bags" 40000 "$A" --memory 8M -g k,j $ops
+if ! cmp -s "$w/out" "$w/whole"; then echo "FAIL --memory 8M: output differs from the run without a limit"; fails=$((fails + 1))
+elif [ "$rss" -ge $((whole / 2)) ]; then echo "FAIL --memory 8M: $rss KB is not much under $whole KB"; fails=$((fails + 1))
+else echo "ok --memory 8M: the same output as without a limit ($whole KB)"; fi
+# shellcheck disable=SC2086
+"$A" --partial -g k $ops < "$w/in" > "$w/p1"; "$A" --partial --memory 4M -g k $ops < "$w/in" > "$w/p2"
+if cmp -s "$w/p1" "$w/p2"; then echo "ok --memory 4M --partial, one key: the same partial"
+else echo "FAIL --memory 4M --partial: partial differs from the run without a limit"; fails=$((fails + 1)); fi
+if "$A" --memory 8M --order=first -g k count < "$w/in" > /dev/null 2>&1 || [ $? -ne 2 ]; then
+	echo "FAIL --memory with --order=first: not a usage error"; fails=$((fails + 1))
+else echo "ok --memory with --order=first is a usage error"; fi
+
 [ "$fails" -eq 0 ]
