@@ -28,7 +28,7 @@ static void count_mem(size_t add, size_t sub)
 
 static void grow(struct bag *b)
 {
-	size_t cap = b->cap ? b->cap * 2 : 8;
+	size_t cap = b->cap ? b->cap * 2 : 4;   /* most bags of a group hold a value or two */
 	count_mem(cap * sizeof *b->e, b->cap * sizeof *b->e);
 	struct bent *e = xcalloc(cap, sizeof *e);
 	for (size_t i = 0; i < b->cap; i++) {
