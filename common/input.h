@@ -36,7 +36,8 @@ int in_open(struct input *in, const char *path);
 ssize_t in_getline(struct input *in, char **line, int *had_nl);
 /* in_getline for lines of any length in bounded memory: a line longer than max bytes is
  * handed out in pieces of max bytes (the last one shorter), *complete saying whether the
- * piece ends the line. in->line counts lines, not pieces. A piece that does not end the
+ * piece ends the line (a piece of exactly max bytes says 0: an empty last piece, or the end
+ * of the input, may follow). in->line counts lines, not pieces. A piece that does not end the
  * line is always in in->acc (so p[n] is writable); a whole line is as in_getline. */
 ssize_t in_getpiece(struct input *in, char **line, size_t max, int *complete);
 /* Next block of at most max bytes (any split point). Returns its length, 0 at end, -1 on a

@@ -93,6 +93,21 @@ int main(void)
 	CHECK_STR("an invalid GB18030 byte becomes U+FFFD", got.p, "粮食总产量\xEF\xBF\xBD粮食\n");
 	CHECK("and is counted", bad == 1);
 
+	/* in_getpiece: lines longer than max in pieces, line numbers counting lines */
+	put_file("abcdefghij\nxy\nabcd\nlast", 23);
+	struct input in;
+	if (in_open(&in, path) != 0)
+		abort();
+	struct buf seen = BUF_INIT;
+	char *pc;
+	ssize_t pn;
+	int done;
+	while ((pn = in_getpiece(&in, &pc, 4, &done)) >= 0)
+		buf_addf(&seen, "%llu:%.*s%s ", in.line, (int)pn, pc, done ? "." : "");
+	in_close(&in);
+	CHECK_STR("pieces of at most 4 bytes (a full one is not known to end its line)", seen.p, "1:abcd 1:efgh 1:ij. 2:xy. 3:abcd 3:. 4:last ");
+	buf_free(&seen);
+
 	struct buf id = BUF_INIT;
 	CHECK_STR("a utf-8 name is its id", u8_name_id("新闻/a.txt", &id), "新闻/a.txt");
 	CHECK_STR("invalid bytes as \\xHH", u8_name_id("a\xFF\xE4\xB8.txt", &id), "a\\xFF\\xE4\\xB8.txt");
