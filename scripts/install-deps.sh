@@ -107,7 +107,7 @@ if [ "$dry" = 1 ]; then echo "${need# }"; duckdb "$@"; exit 0; fi
 if have apt-get; then
 	sudo=""
 	if [ "$(id -u)" != 0 ]; then
-		have sudo || { echo "install-deps: run as root or install sudo; packages needed:$need" >&2; exit 3; }
+		have sudo || { echo "install-deps: run as root or install sudo; packages needed:$need (make NO_DEPS=1 builds without this check)" >&2; exit 3; }
 		sudo=sudo
 	fi
 	echo "install-deps: installing$need" >&2
@@ -117,5 +117,5 @@ if have apt-get; then
 	duckdb "$@"
 	exit 0
 fi
-echo "install-deps: please install these packages (Debian names):$need" >&2
+echo "install-deps: please install these packages (Debian names):$need (make NO_DEPS=1 builds without this check)" >&2
 exit 3
