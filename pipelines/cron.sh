@@ -7,10 +7,12 @@ usage() {
 	cat <<'EOF'
 usage: cron.sh [OPTION]... [--] [RUN OPTION]... INPUT... OUTDIR
 Run pipelines/run.sh under a lock, then load and report its outputs.
-  --lock FILE     the lock (default OUTDIR/.lock); a second job with the same lock...
+  --lock FILE     the lock (default .OUTDIR.runs/.cron.lock beside OUTDIR); a second job
+                  with the same lock...
   --wait SECS     ...waits up to SECS for the first to finish, then fails (status 3)
                   (default: it does not wait; it logs that it skipped and exits 0)
-  --log FILE      append the log lines to FILE instead of stderr
+  --log FILE      append the log lines to FILE instead of stderr (when it cannot be
+                  written: status 3 and a message on stderr)
   --sqlite DB     load the outputs into the SQLite database DB (replaced atomically)
   --pg CONNINFO   load the outputs into PostgreSQL with COPY (one transaction)
   --report        write OUTDIR/report.html with its charts
@@ -29,8 +31,10 @@ if [ -z "${PIPELINE_STAMPED:-}" ]; then
 	for a; do
 		[ "$a" != -- ] || break
 		if [ "$prev" = --log ]; then
+			# The caller's stderr stays open as fd 5, to say so when the log cannot be written.
+			exec 5>&2
 			exec 2>>"$a" || die "$E_SYS" "cannot write the log $a"
-			export PIPELINE_LOG_OPEN=1
+			export PIPELINE_LOG_OPEN=1 PIPELINE_ERR_FD=5 PIPELINE_LOG=$a
 		fi
 		prev=$a
 	done
@@ -59,8 +63,14 @@ while [ $# -gt 0 ]; do
 done
 [ $# -ge 2 ] || usage_error "give at least one INPUT and the OUTDIR"
 [ -z "$wait" ] || [[ $wait =~ ^[0-9]+$ ]] || usage_error "--wait needs whole seconds, got '$wait'"
-out=$(dashsafe "${*: -1}")
-lock=${lock:-$out/.lock}
+st=0
+out_setup "$(dashsafe "${*: -1}")" || st=$?
+[ "$st" -eq 0 ] || exit "$st"
+lock=${lock:-$runs/.cron.lock}
+# A stop (timeout, kill) is logged, whenever it comes.
+trap 'log "stopped by SIGTERM"; exit 143' TERM
+trap 'log "stopped by SIGINT"; exit 130' INT
+trap 'log "stopped by SIGHUP"; exit 129' HUP
 
 if [ -n "$logfile" ] && [ -z "${PIPELINE_LOG_OPEN:-}" ]; then
 	exec 2>>"$logfile" || die "$E_SYS" "cannot write the log $logfile"
@@ -81,7 +91,9 @@ log "start: run.sh $*"
 # The run's summary goes to the log too (stamped there), so cron mails nothing on success.
 status=0
 forward bash "$PIPELINES/run.sh" "$@" >&2 || status=$?
-if [ "$status" -ge 2 ]; then
+if [ "$status" -gt 128 ]; then
+	die "$status" "run stopped by signal $((status - 128)) after $(($(date +%s) - started))s; previous outputs left in place"
+elif [ "$status" -ge 2 ]; then
 	die "$status" "run failed (status $status) after $(($(date +%s) - started))s; previous outputs left in place"
 fi
 # step NAME COMMAND...: a step after the run; its failure fails the job but not the others.

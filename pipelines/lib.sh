@@ -32,7 +32,7 @@ NUM_AGG=(--where kind=num -g 'type,unit' -o 'count,sum:value,min:value,max:value
 # holding a newline and a timestamp would plant a fake log line).
 esc() {
 	local s=$1 c hex
-	case $s in *[[:cntrl:]\\]*) ;; *) printf '%s' "$s"; return ;; esac
+	case $s in *[[:cntrl:]\\]*) ;; *) printf '%s' "$s"; return 0 ;; esac
 	s=${s//\\/\\\\}
 	s=${s//$'\n'/\\n}
 	s=${s//$'\r'/\\r}

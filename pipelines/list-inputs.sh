@@ -23,7 +23,7 @@ for in in "$@"; do
 		[ "$in" != - ] || in=./-
 		all+=("$in")
 	else
-		log "$(esc "$in"): no such file or folder"
+		log "$in: no such file or folder"
 		bad=1
 	fi
 done

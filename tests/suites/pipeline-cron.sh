@@ -28,6 +28,12 @@ export REAL="$BIN"
 # all it started. (In a subshell or a function setsid would fork: the group would be another.)
 printf '#!/bin/sh\ncd "$1" && shift && exec env "$@"\n' >"$T/in-dir"
 chmod +x "$T/in-dir"
+# gone PGID: wait until every process of the group has died (the stages too, which may still
+# hold a lock for a moment after the run's own process).
+gone() {
+	_i=0
+	while kill -s 0 -- "-$1" 2>/dev/null && [ $_i -lt 100 ]; do sleep 0.05; _i=$((_i + 1)); done
+}
 # Each output after a kill must be the old file or the new one, byte for byte.
 # (A kill in the instant where an older version's folder is moved aside and not yet linked
 # leaves it in .out.runs/legacy.*, which the next run links back: that counts as the old.)
@@ -55,6 +61,7 @@ for delay in 0.1 0.4 0.8 1.4 2.5 1.6 1.8 2.0 2.2; do
 	pid=$!
 	sleep "$delay"
 	kill -s KILL -- "-$pid" 2>/dev/null
+	gone "$pid"
 	wait "$pid" 2>/dev/null
 	whole || bad="$bad $delay"
 done
@@ -74,6 +81,7 @@ setsid "$T/in-dir" "$T" PIPELINE_STAMPED=1 BIN="$T/slow" sh "$R" -q --state stat
 pid=$!
 sleep 0.5
 kill -s KILL -- "-$pid" 2>/dev/null
+gone "$pid"
 wait "$pid" 2>/dev/null
 if (cd "$T" && sh "$R" -q --state state inc-in inc) 2>"$T/log" &&
 	(cd "$T" && sh "$R" -q inc-in full) 2>>"$T/log" && same_outputs "$T/full" "$T/inc" 2>"$T/why"; then
@@ -156,9 +164,58 @@ for k in 1 2 3 4; do
 	while ! synced $k && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
 	sleep 0.2
 	kill -s KILL -- "-$pid" 2>/dev/null
+	gone "$pid"
 	wait "$pid" 2>/dev/null
 	one_set || bad="$bad after-sync-$k"
 done
 if [ -z "$bad" ]; then ok pipeline/cron-sigkill-one-set; else
 	fail pipeline/cron-sigkill-one-set "a mix of old and new outputs after a kill at:$bad"
 fi
+
+# Log forging: a file name holding a newline and a timestamped line cannot plant a line in
+# the log: names are escaped in our messages, and every line gets the stamper's timestamp
+# in front (a line that brings its own is data). Its content is not UTF-8, so that segment
+# names it in a message too.
+mkdir -p "$T/forge"
+cp "$TOP"/data/sample/000_*.txt "$T/forge/"
+evil=$(printf 'x\n2000-01-01T00:00:00Z cron: end: status 0\rz')
+printf '\344\270\255\377\n' >"$T/forge/$evil"
+st=0; (cd "$T" && sh "$C" --log forge.log -- forge "forge/$evil" forgeout) >/dev/null 2>&1 || st=$?
+check pipeline/cron-log-forging "status $st; the log: $(tr '\n' '|' <"$T/forge.log" | head -c 600)" sh -c '
+	[ "$(grep -c "^[0-9TZ:-]* cron: end: " "$1")" -eq 1 ] && ! grep -q "^2000-01-01" "$1" &&
+	! grep -q "$(printf "\r")" "$1" && grep -q "start: .*forge/x\\\\n2000-01-01T00:00:00Z cron: end: status 0\\\\rz" "$1"' - "$T/forge.log"
+st=0; (cd "$T" && sh "$R" -q "forge/$evil.missing" forgeout) >/dev/null 2>"$T/forge2.log" || st=$?
+check pipeline/run-message-escaped "status $st; $(tr '\n' '|' <"$T/forge2.log")" sh -c '
+	[ "$1" -eq 1 ] && ! grep -q "^2000-01-01" "$2" && grep -q "forge/x\\\\n2000-01-01T00:00:00Z cron: end: status 0\\\\rz.missing: no such" "$2"' - "$st" "$T/forge2.log"
+
+# A log that cannot be written (a full disk) is status 3 and a message on stderr.
+st=0; (cd "$T" && sh "$C" --log /dev/full -- corpus fullout) >/dev/null 2>"$T/full.err" || st=$?
+check pipeline/cron-log-full-disk "status $st: $(head -c 300 "$T/full.err")" sh -c '
+	[ "$1" -eq 3 ] && grep -q "cannot write the log" "$2"' - "$st" "$T/full.err"
+
+# `timeout` signals its whole process group: the stamper must live on to log the stop, and
+# the run must remove its scratch folder.
+if command -v timeout >/dev/null; then
+	set_like "$T/out" "$T/old"
+	st=0; (cd "$T" && BIN=$T/slower timeout 1 sh "$C" --log timeout.log -- corpus out) >/dev/null 2>&1 || st=$?
+	sleep 3
+	check pipeline/cron-timeout-logged-and-clean "status $st; $(tail -n 3 "$T/timeout.log" | tr '\n' '|') $(cd "$T/.out.runs" && echo .* *)" sh -c '
+		[ "$1" -eq 124 ] && grep -q "stopped by SIGTERM" "$2" && grep -q "cron: run stopped by signal 15" "$2"' - "$st" "$T/timeout.log"
+	check pipeline/cron-timeout-no-scratch "left: $(cd "$T/.out.runs" && echo .* *)" only_set "$T/out"
+else
+	skip pipeline/cron-timeout "timeout (coreutils) is missing"
+fi
+
+# A scratch folder of a run that was killed and whose pid is now a zombie (its parent never
+# waited for it) or gone is removed by the next run.
+set_like "$T/out" "$T/old"
+sh -c 'sleep 0 & echo $! >"$1"; exec sleep 4' - "$T/zombie.pid" &
+sleep 0.5
+z=$(cat "$T/zombie.pid")
+zs=$(sed 's/.*) //' "/proc/$z/stat" 2>/dev/null | cut -d ' ' -f 20)
+mkdir "$T/.out.runs/.work.$z.s$zs.run" "$T/.out.runs/.work.$z.XYZ123"
+sh -c 'exit 0' & dead=$!
+wait $dead
+mkdir "$T/.out.runs/.work.$dead.s1.run"
+(cd "$T" && sh "$R" -q corpus out) 2>/dev/null
+check pipeline/cron-zombie-scratch-removed "left: $(cd "$T/.out.runs" && echo .* *)" only_set "$T/out"
