@@ -24,7 +24,9 @@ struct agg {
 	int empty_error;            /* --empty=error: an empty value is a value, not missing */
 	unsigned threads;           /* --threads: 1, or 2 to split a regular file in halves */
 	int quiet;                  /* a part of a split file: a bad value stops it unreported */
-	size_t mem_limit;           /* --memory: spill the groups to disk above it; 0 for none */
+	int no_header;              /* --no-header: columns by number, output names from the specs */
+	size_t mem_limit;
+	unsigned long long bytes_done;   /* input bytes of the files read (--progress) */           /* --memory: spill the groups to disk above it; 0 for none */
 	struct spill *spill;
 	unsigned mean_digits;
 	enum tbl_format in;

@@ -1,16 +1,24 @@
 /* aggregate: exact, streaming, mergeable group-by over headed TSV or CSV.
  * This file reads the command line into a struct agg; run.c and emit.c do the work. */
 #include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "agg.h"
+#include "charset.h"
 #include "cli.h"
+#include "meter.h"
+#include "pathlist.h"
+#include "scan.h"
+#include "source.h"
 #include "out.h"
+#include "rowout.h"
 
-enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_CSV, OPT_ICSV, OPT_OCSV, OPT_SORTED, OPT_GROUPED,
-       OPT_EMPTY, OPT_THREADS, OPT_SORT_OUTPUT, OPT_MEMORY };
+enum { OPT_ORDER = 256, OPT_PARTIAL, OPT_SKIP_BAD, OPT_SORTED, OPT_GROUPED,
+       OPT_EMPTY, OPT_THREADS, OPT_SORT_OUTPUT, OPT_MEMORY, OPT_NO_HEADER, OPT_ENCODING, OPT_FILES_FROM,
+       OPT_PROGRESS };
 
 static const struct cli_opt options[] = {
 	{ "group", 'g', "COLS", "group by these columns (names or numbers, a,b,c)" },
@@ -28,9 +36,12 @@ static const struct cli_opt options[] = {
 	{ "skip-bad", OPT_SKIP_BAD, NULL, "skip non-numbers (counted on stderr), do not stop" },
 	{ "empty", OPT_EMPTY, "RULE", "empty values: 'missing' (skipped, default) or 'error'" },
 	{ "round", 'R', "N", "digits after the point of a mean (default 6)" },
-	{ "csv", OPT_CSV, NULL, "read and write CSV (a partial is always TSV)" },
-	{ "icsv", OPT_ICSV, NULL, "read CSV" },
-	{ "ocsv", OPT_OCSV, NULL, "write CSV" },
+	{ "no-header", OPT_NO_HEADER, NULL, "the input has no header line: columns by number" },
+	{ "encoding", OPT_ENCODING, "NAME", "charset of the input: auto (default), UTF-8, GBK..." },
+	{ "files-from", OPT_FILES_FROM, "FILE", "read the names of the input files from FILE, one a line" },
+	{ "null", '0', NULL, "with --files-from: names are separated by NUL bytes" },
+	{ "progress", OPT_PROGRESS, NULL, "show bytes, files and MB/s on stderr" },
+	ROWOUT_OPTIONS,
 	{ "pretty", 'p', NULL, "aligned table for people (CJK counts two columns)" },
 	{ NULL, 0, NULL, NULL }
 };
@@ -121,6 +132,9 @@ static size_t parse_size(const char *arg)
 	return (size_t)(v << shift);
 }
 
+static const char *encoding = "auto", *files_from;
+static int nul_names, progress;
+
 static void parse_options(struct agg *a, int argc, char **argv, int *explicit_out)
 {
 	struct buf epilog = BUF_INIT;
@@ -133,7 +147,18 @@ static void parse_options(struct agg *a, int argc, char **argv, int *explicit_ou
 	};
 	const char *arg;
 	int c;
+	int pretty = 0;
 	while ((c = cli_next(argc, argv, &spec, &arg)) != -1) {
+		if (row_option(c)) {
+			/* of the output formats the last one given decides; --csv's CSV input stays */
+			if (c == ROWOPT_OCSV || c == ROWOPT_OJSONL || c == ROWOPT_CSV) {
+				pretty = 0;
+				*explicit_out = c != ROWOPT_CSV;
+			} else if (c == ROWOPT_TSV) {
+				pretty = *explicit_out = 0;
+			}
+			continue;
+		}
 		switch (c) {
 		case 'g': set_groups(a, arg); break;
 		case 'w': add_where(a, arg); break;
@@ -146,7 +171,7 @@ static void parse_options(struct agg *a, int argc, char **argv, int *explicit_ou
 			a->empty_error = strcmp(arg, "error") == 0;
 			break;
 		case 'm': a->merge = 1; break;
-		case 'p': a->out = OUT_PRETTY; *explicit_out = 1; break;
+		case 'p': pretty = *explicit_out = 1; break;
 		case 'R': {
 			unsigned long long d = cli_ull("--round", arg);
 			if (d > 1000000)
@@ -168,13 +193,18 @@ static void parse_options(struct agg *a, int argc, char **argv, int *explicit_ou
 			break;
 		}
 		case OPT_MEMORY: a->mem_limit = parse_size(arg); break;
+		case OPT_NO_HEADER: a->no_header = 1; break;
+		case OPT_ENCODING: encoding = arg; break;
+		case OPT_FILES_FROM: files_from = arg; break;
+		case '0': nul_names = 1; break;
+		case OPT_PROGRESS: progress = 1; break;
 		case OPT_PARTIAL: a->partial = 1; break;
 		case OPT_SKIP_BAD: a->skip_bad = 1; break;
-		case OPT_CSV: a->in = TBL_CSV; a->out = OUT_CSV; break;
-		case OPT_ICSV: a->in = TBL_CSV; break;
-		case OPT_OCSV: a->out = OUT_CSV; *explicit_out = 1; break;
 		}
 	}
+	a->in = row_options_done() ? TBL_CSV : TBL_TSV;
+	enum row_format rf = row_format();
+	a->out = pretty ? OUT_PRETTY : rf == ROW_CSV ? OUT_CSV : rf == ROW_JSONL ? OUT_JSONL : OUT_TSV;
 	buf_free(&epilog);
 }
 
@@ -200,10 +230,28 @@ static void check_combination(const struct agg *a, int explicit_out)
 		usage_error("--merge takes groups and operations from the partials' header: no -g, -o, --where or OP");
 	if (!a->merge && !a->nops)
 		usage_error("no operation given (try: count, or sum:COLUMN)");
+	if (nul_names && !files_from)
+		usage_error("-0 goes with --files-from");
+	if (!*encoding)
+		usage_error("--encoding needs a charset name (or auto)");
+	if (!charset_is_auto(encoding) && !charset_is_utf8(encoding)) {
+		iconv_t cd = iconv_open("UTF-8", encoding);
+		if (cd == (iconv_t)-1)
+			usage_error("unknown encoding '%s' (see iconv --list)", encoding);
+		iconv_close(cd);
+	}
+	if (a->merge && a->no_header)
+		usage_error("--merge reads partials, which have a header: no --no-header");
 	if (a->mem_limit && a->order_first)
 		usage_error("--memory spills groups sorted by key: it does not go with --order=first");
 	if (a->partial && explicit_out)
-		usage_error("a partial is always TSV: --partial goes with neither --ocsv nor --pretty");
+		usage_error("a partial is always TSV: --partial goes with neither --ocsv, --ojsonl nor --pretty");
+}
+
+static int file_done(int r)
+{
+	meter_file_done();
+	return r;
 }
 
 int main(int argc, char **argv)
@@ -221,14 +269,29 @@ int main(int argc, char **argv)
 		a.out = OUT_TSV;
 	if (!a.merge)
 		agg_setup(&a);
+	scan_set_encoding(encoding);
+	source_encoding = encoding;
+	meter_start(progress);
 	int used = 0;
-	if (first_file == argc)
-		used += agg_file(&a, "-") == 0;
+	if (files_from) {
+		struct pathlist pl;
+		if (pl_open(&pl, files_from, nul_names) < 0) {
+			warn_at(files_from, 0, "%s", strerror(errno));
+		} else {
+			const char *name;
+			while (!a.stop && (name = pl_next(&pl)))
+				used += file_done(agg_file(&a, name)) == 0;
+			pl_close(&pl);
+		}
+	}
+	if (first_file == argc && !files_from)
+		used += file_done(agg_file(&a, "-")) == 0;
 	for (int i = first_file; i < argc && !a.stop; i++)
-		used += agg_file(&a, argv[i]) == 0;
+		used += file_done(agg_file(&a, argv[i])) == 0;
 	if (!used)
 		a.stop = 1;   /* no input could be used: write nothing rather than empty results */
 	agg_finish(&a);
+	meter_done(a.bytes_done);
 	agg_free(&a);
 	out_finish();
 	return cli_status();

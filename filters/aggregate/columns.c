@@ -52,7 +52,9 @@ int agg_columns(struct agg *a, struct source *t, const struct row *h)
 		bad |= find_col(t, a->where[i].colspec, &a->where[i].col);
 	if (bad)
 		return -1;
-	if (!a->named)
+	if (!a->named && a->no_header)
+		agg_names_from_specs(a);
+	else if (!a->named)
 		name_columns(a, h);
 	return 0;
 }

@@ -27,7 +27,7 @@ static void start_output(struct agg *a)
 		a->row[i].p = a->cell.p + start;
 		a->row[i].n = a->cell_end[i] - start;
 	}
-	print_row(a->row);
+	print_header(a->row);
 	a->started = 1;
 }
 

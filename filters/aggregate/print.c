@@ -1,11 +1,10 @@
-/* print: TSV, CSV and --pretty writers over out.h. */
+/* print: rows out through rowout.h (TSV, CSV, JSON Lines) or held for --pretty. */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "csvout.h"
 #include "out.h"
 #include "print.h"
-#include "stream.h"
+#include "rowout.h"
 #include "utf8.h"
 
 static enum outfmt fmt;
@@ -45,27 +44,25 @@ static void keep_cell(const struct field *f)
 	cell_end[ncells++] = cells.n;
 }
 
+void print_header(const struct field *names)
+{
+	if (fmt != OUT_PRETTY) {
+		row_set_format(fmt == OUT_CSV ? ROW_CSV : fmt == OUT_JSONL ? ROW_JSONL : ROW_TSV);
+		row_header(names, ncols);
+		return;
+	}
+	for (size_t i = 0; i < ncols; i++)
+		keep_cell(&names[i]);
+}
+
 void print_row(const struct field *f)
 {
-	for (size_t i = 0; i < ncols; i++) {
-		switch (fmt) {
-		case OUT_TSV:
-			if (i)
-				out_putc('\t');
-			tsv_write_field(f[i].p, f[i].n);
-			break;
-		case OUT_CSV:
-			if (i)
-				out_putc(',');
-			csv_write_field(f[i].p, f[i].n);
-			break;
-		case OUT_PRETTY:
-			keep_cell(&f[i]);
-			break;
-		}
+	if (fmt != OUT_PRETTY) {
+		row_write(f, ncols);
+		return;
 	}
-	if (fmt != OUT_PRETTY)
-		out_putc('\n');
+	for (size_t i = 0; i < ncols; i++)
+		keep_cell(&f[i]);
 }
 
 static void spaces(size_t n)

@@ -4,6 +4,7 @@
 #include "agg.h"
 #include "bag.h"
 #include "cli.h"
+#include "meter.h"
 #include "source.h"
 #include "state.h"
 
@@ -182,18 +183,22 @@ int agg_file(struct agg *a, const char *path)
 	struct source src;
 	/* --sorted keeps its memory below GNU datamash's: small slabs, no reader thread */
 	size_t slab = a->sorted ? 32 * 1024 : 256 * 1024;
-	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, !a->sorted && a->threads > 1,
-	                agg_hash_spec(a)) < 0)
+	int flags = (!a->sorted && a->threads > 1 ? SCAN_THREAD : 0) | (a->no_header ? SCAN_NO_HEADER : 0);
+	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, flags, agg_hash_spec(a)) < 0)
 		return -1;
 	const struct row *h = source_header(&src);
-	int ok = !h || (a->merge ? agg_partial_header(a, &src, h) : agg_columns(a, &src, h)) == 0;
+	/* CSV without a header has none to read: its columns are numbers */
+	int cols = h || (a->no_header && a->in == TBL_CSV);
+	int ok = !cols || (a->merge ? agg_partial_header(a, &src, h) : agg_columns(a, &src, h)) == 0;
 	struct row *rows;
 	size_t n;
 	while (ok && !a->stop && (n = source_batch(&src, &rows)) > 0) {
 		agg_add_batch(a, source_name(&src), rows, n, source_hashes(&src));
+		meter_tick(a->bytes_done + source_bytes(&src));
 		if (a->mem_limit && !a->sorted && agg_over_memory(a))
 			agg_spill(a);
 	}
+	a->bytes_done += source_bytes(&src);
 	source_close(&src);
 	return ok ? 0 : -1;
 }

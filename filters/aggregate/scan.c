@@ -112,9 +112,26 @@ const uint64_t *scan_hashes(const struct scan *s)
 	return s->batch_hash;
 }
 
-struct scan *scan_open(const char *path, size_t slab_bytes, int threads, const char *hash_spec)
+static const char *encoding;
+
+void scan_set_encoding(const char *enc)
 {
-	return scan_open_part(path, slab_bytes, threads, hash_spec, 0, ULLONG_MAX, NULL);
+	encoding = enc;
+}
+
+int scan_converted(const struct scan *s)
+{
+	return s->in.conv;
+}
+
+unsigned long long scan_bytes(const struct scan *s)
+{
+	return __atomic_load_n(&s->bytes, __ATOMIC_RELAXED);
+}
+
+struct scan *scan_open(const char *path, size_t slab_bytes, int flags, const char *hash_spec)
+{
+	return scan_open_part(path, slab_bytes, flags, hash_spec, 0, ULLONG_MAX, NULL);
 }
 
 /* The header of like, copied, so that a part that starts after it reads rows at once. */
@@ -132,7 +149,7 @@ static void copy_header(struct scan *s, const struct scan *like)
 	s->hash_col = like->hash_col;
 }
 
-struct scan *scan_open_part(const char *path, size_t slab_bytes, int threads, const char *hash_spec,
+struct scan *scan_open_part(const char *path, size_t slab_bytes, int flags, const char *hash_spec,
                             unsigned long long off, unsigned long long len, const struct scan *like)
 {
 	struct scan *s = xcalloc(1, sizeof *s);
@@ -143,6 +160,8 @@ struct scan *scan_open_part(const char *path, size_t slab_bytes, int threads, co
 		free(s);
 		return NULL;
 	}
+	/* a part after the first reads on as the first did: as UTF-8 unless converted */
+	in_set_encoding(&s->in, like ? "UTF-8" : encoding);
 	s->slab_bytes = slab_bytes;
 	s->first = 1;
 	s->hash_spec = hash_spec;
@@ -155,7 +174,8 @@ struct scan *scan_open_part(const char *path, size_t slab_bytes, int threads, co
 	pthread_cond_init(&s->cv, NULL);
 	for (int i = 0; i < NSLAB; i++)
 		s->spare[s->nspare++] = i;
-	s->threaded = threads && pthread_create(&s->thread, NULL, reader, s) == 0;
+	s->no_header = (flags & SCAN_NO_HEADER) != 0;
+	s->threaded = (flags & SCAN_THREAD) && pthread_create(&s->thread, NULL, reader, s) == 0;
 	/* the header comes with the first slab */
 	s->cur = next_slab(s);
 	return s;

@@ -14,20 +14,30 @@
 #include "table.h"
 
 #define SCAN_BATCH 1024
+#define SCAN_THREAD 1
+#define SCAN_NO_HEADER 2
 
 struct scan;
 
 /* Open path ("-" is stdin) and read the header; NULL after reporting "prog: path: why".
- * slab_bytes: the size of a block; threads: whether the reader may run in a thread;
+ * slab_bytes: the size of a block; flags: SCAN_THREAD, the reader may run in a thread;
+ * SCAN_NO_HEADER, the first line is a row (the header is then as wide, with empty names);
  * hash_spec: a column (name or number) whose hash_bytes the reader works out for every
  * row, taking that work off the caller (NULL for none). */
-struct scan *scan_open(const char *path, size_t slab_bytes, int threads, const char *hash_spec);
+struct scan *scan_open(const char *path, size_t slab_bytes, int flags, const char *hash_spec);
 /* Part of a regular file: len bytes from off, which is 0 or the start of a line. With like
  * (a scan of the same file from 0), its header is taken and the part holds rows only. A
  * part is quiet: a message it would print (a bad line, a read error) is not printed but
  * makes scan_trouble true, so that the caller can read the file again whole. */
-struct scan *scan_open_part(const char *path, size_t slab_bytes, int threads, const char *hash_spec,
+struct scan *scan_open_part(const char *path, size_t slab_bytes, int flags, const char *hash_spec,
                             unsigned long long off, unsigned long long len, const struct scan *like);
+/* The charset of the inputs opened from now on (input.h's in_set_encoding: "auto", "UTF-8",
+ * GBK...); UTF-8 without detection when never set. */
+void scan_set_encoding(const char *enc);
+/* Is the input converted from another charset? (Then it cannot be split by offsets.) */
+int scan_converted(const struct scan *s);
+/* Bytes read so far. */
+unsigned long long scan_bytes(const struct scan *s);
 int scan_trouble(const struct scan *s);
 /* The hashes of the last batch's rows, or NULL. */
 const uint64_t *scan_hashes(const struct scan *s);

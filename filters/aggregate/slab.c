@@ -125,16 +125,18 @@ static size_t split(struct scan *s, struct slab *sl, char *p, size_t n, size_t a
 
 static void keep_header(struct scan *s, struct slab *sl, size_t nf)
 {
-	for (size_t i = 0; i < nf; i++)
+	/* without a header line: as wide as the first row, with empty names */
+	for (size_t i = 0; i < nf && !s->no_header; i++)
 		buf_add(&s->header_bytes, sl->f[i].p, sl->f[i].n);
-	s->header.f = xcalloc(nf, sizeof *s->header.f);
+	buf_reserve(&s->header_bytes, 1);
+	s->header.f = xcalloc(nf ? nf : 1, sizeof *s->header.f);
 	s->header.nf = nf;
 	s->header.line = s->line;
 	size_t off = 0;
 	for (size_t i = 0; i < nf; i++) {
 		s->header.f[i].p = s->header_bytes.p + off;
-		s->header.f[i].n = sl->f[i].n;
-		off += sl->f[i].n;
+		s->header.f[i].n = s->no_header ? 0 : sl->f[i].n;
+		off += s->header.f[i].n;
 	}
 }
 
@@ -156,7 +158,8 @@ static void take_line(struct scan *s, struct slab *sl, char *p, size_t n)
 	if (!s->header.f) {
 		keep_header(s, sl, nf);
 		s->hash_col = s->hash_spec ? scan_col(s, s->hash_spec) : -1;
-		return;
+		if (!s->no_header)
+			return;
 	}
 	if (nf != s->header.nf) {
 		note(s, sl, s->line, "expected %zu fields, found %zu; row skipped", s->header.nf, nf);
@@ -237,10 +240,22 @@ void fill_slab(struct scan *s, struct slab *sl)
 			size_t want = limit - sl->len;
 			if (want > s->left)
 				want = (size_t)s->left;
-			ssize_t n = want ? read(s->in.fd, sl->buf + sl->len, want) : 0;
+			ssize_t n = 0;
+			if (want && (s->in.detect || s->in.conv || s->in.pos < s->in.len)) {
+				/* charset detection or conversion (input.h), then the direct path */
+				char *chunk;
+				n = in_read(&s->in, &chunk, want);
+				if (n > 0)
+					memcpy(sl->buf + sl->len, chunk, (size_t)n);
+				else if (n < 0)
+					errno = s->in.err;
+			} else if (want) {
+				n = read(s->in.fd, sl->buf + sl->len, want);
+			}
 			if (n > 0) {
 				sl->len += (size_t)n;
 				s->left -= (unsigned long long)n;
+				__atomic_add_fetch(&s->bytes, (unsigned long long)n, __ATOMIC_RELAXED);
 			} else if (n == 0) {
 				s->eof = 1;
 			} else if (errno != EINTR) {

@@ -53,6 +53,8 @@ struct scan {
 	/* scan_open_part: bytes still to read; quiet: notes are not printed but mark trouble */
 	unsigned long long left;
 	int quiet, trouble;
+	int no_header;              /* the first line is a row */
+	unsigned long long bytes;   /* read so far (for --progress; the reader thread adds) */
 	pthread_t thread;
 	/* the caller's side */
 	struct slab *cur;

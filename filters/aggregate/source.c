@@ -1,16 +1,23 @@
 /* source: one interface over scan.c and table.h. */
 #include "source.h"
 
-int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int threads,
+const char *source_encoding;
+
+unsigned long long source_bytes(const struct source *src)
+{
+	return src->t ? tbl_offset(src->t) : scan_bytes(src->sc);
+}
+
+int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int flags,
                 const char *hash_spec)
 {
 	src->sc = NULL;
 	src->t = NULL;
 	if (fmt == TBL_CSV) {
-		src->t = tbl_open(path, fmt, 1);
+		src->t = tbl_open_enc(path, fmt, !(flags & SCAN_NO_HEADER), source_encoding);
 		return src->t ? 0 : -1;
 	}
-	src->sc = scan_open(path, slab, threads, hash_spec);
+	src->sc = scan_open(path, slab, flags, hash_spec);
 	return src->sc ? 0 : -1;
 }
 

@@ -10,9 +10,9 @@ struct source {
 	struct table *t;
 };
 
-/* TSV is read in slabs of slab bytes, by a thread of its own when threads is set, which
- * also hashes column hash_spec (see scan.h). */
-int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int threads,
+/* TSV is read in slabs of slab bytes, by a thread of its own with SCAN_THREAD, which
+ * also hashes column hash_spec (see scan.h); SCAN_NO_HEADER: the first line is a row. */
+int source_open(struct source *src, const char *path, enum tbl_format fmt, size_t slab, int flags,
                 const char *hash_spec);
 /* hash_bytes of the hash_spec field of each row of the last batch, or NULL. */
 const uint64_t *source_hashes(const struct source *src);
@@ -22,5 +22,9 @@ const char *source_name(const struct source *src);
 /* The next rows (valid until the next call); 0 at the end. */
 size_t source_batch(struct source *src, struct row **rows);
 void source_close(struct source *src);
+/* Bytes read so far. */
+unsigned long long source_bytes(const struct source *src);
+/* --encoding for CSV input (TSV: scan_set_encoding). */
+extern const char *source_encoding;
 
 #endif

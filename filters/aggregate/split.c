@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "agg.h"
 #include "cli.h"
+#include "meter.h"
 #include "scan.h"
 #include "source.h"
 #include "state.h"
@@ -24,6 +25,8 @@ struct half {
 	struct agg w;       /* the run, with groups, scratch and stop of its own */
 	struct scan *sc;
 	int trouble;
+	struct scan *other;                 /* the first half ticks --progress for both */
+	unsigned long long meter_base;
 };
 
 static void half_init(struct half *h, const struct agg *a)
@@ -68,8 +71,11 @@ static void *half_run(void *arg)
 	struct half *h = arg;
 	struct row *rows;
 	size_t n;
-	while (!h->w.stop && (n = scan_batch(h->sc, &rows)) > 0 && !scan_trouble(h->sc))
+	while (!h->w.stop && (n = scan_batch(h->sc, &rows)) > 0 && !scan_trouble(h->sc)) {
 		agg_add_batch(&h->w, scan_name(h->sc), rows, n, scan_hashes(h->sc));
+		if (h->other)
+			meter_tick(h->meter_base + scan_bytes(h->sc) + scan_bytes(h->other));
+	}
 	h->trouble = h->w.stop || scan_trouble(h->sc);
 	return NULL;
 }
@@ -124,11 +130,12 @@ int agg_file_split(struct agg *a, const char *path)
 	const char *hash_spec = agg_hash_spec(a);
 	struct half h[2];
 	memset(h, 0, sizeof h);
-	h[0].sc = scan_open_part(path, slab, 0, hash_spec, 0, (unsigned long long)mid, NULL);
+	int flags = a->no_header ? SCAN_NO_HEADER : 0;
+	h[0].sc = scan_open_part(path, slab, flags, hash_spec, 0, (unsigned long long)mid, NULL);
 	if (!h[0].sc)
 		return 1;   /* read whole, which reports why */
 	const struct row *hd = scan_header(h[0].sc);
-	if (!hd || scan_trouble(h[0].sc)) {
+	if (!hd || scan_trouble(h[0].sc) || scan_converted(h[0].sc)) {
 		scan_close(h[0].sc);
 		return 1;
 	}
@@ -137,7 +144,7 @@ int agg_file_split(struct agg *a, const char *path)
 		scan_close(h[0].sc);
 		return -1;
 	}
-	h[1].sc = scan_open_part(path, slab, 0, hash_spec, (unsigned long long)mid,
+	h[1].sc = scan_open_part(path, slab, flags, hash_spec, (unsigned long long)mid,
 	                         (unsigned long long)(st.st_size - mid), h[0].sc);
 	if (!h[1].sc) {
 		scan_close(h[0].sc);
@@ -146,6 +153,8 @@ int agg_file_split(struct agg *a, const char *path)
 	half_init(&h[0], a);
 	half_init(&h[1], a);
 	pthread_t th;
+	h[0].other = h[1].sc;
+	h[0].meter_base = a->bytes_done;
 	int threaded = pthread_create(&th, NULL, half_run, &h[1]) == 0;
 	half_run(&h[0]);
 	if (threaded)
@@ -157,6 +166,8 @@ int agg_file_split(struct agg *a, const char *path)
 		absorb(a, &h[0]);
 		absorb(a, &h[1]);
 	}
+	if (!trouble)
+		a->bytes_done += scan_bytes(h[0].sc) + scan_bytes(h[1].sc);
 	half_free(&h[0], a);
 	half_free(&h[1], a);
 	return trouble ? 1 : 0;
