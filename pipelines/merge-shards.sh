@@ -3,9 +3,9 @@
 # The outputs of a run from its shards (SHARDS0: NUL-separated shard streams in document
 # order): DIR/annotations.tsv is their bodies end to end under one header. The summaries
 # come from partial states: for each name P in LIST0 (default: the shards themselves) the
-# files P.ent and P.num; they are merged into DIR/totals.ent and DIR/totals.num (partial
-# states again, which an incremental run keeps for next time) and those into
-# DIR/entities.tsv and DIR/numbers.tsv.
+# files P.ent and P.num (an empty LIST0: the partial states of the whole stream); they are
+# merged into DIR/totals.ent and DIR/totals.num (partial states again, which an incremental
+# run keeps for next time) and those into DIR/entities.tsv and DIR/numbers.tsv.
 . "$(dirname "$0")/lib.sh"
 partials=""
 if [ "${1:-}" = --partials ]; then
@@ -22,14 +22,14 @@ need_programs aggregate
 	cat_bodies "$shards"
 } >"$dir/annotations.tsv"
 
-# totals EXT EMPTY: the merge of every P.EXT as one partial state (EMPTY makes the state of
-# no documents at all).
+# totals EXT WHOLE: the merge of every P.EXT as one partial state; with no P at all, WHOLE
+# makes it from the whole stream (an incremental run where documents changed or went).
 totals() {
-	local ext=$1 empty=$2
+	local ext=$1 whole=$2
 	local -a parts
 	mapfile -d '' parts <"$partials"
 	if [ ${#parts[@]} -eq 0 ]; then
-		printf '%s\n' "$STREAM_HEAD" | "$empty"
+		"$whole" <"$dir/annotations.tsv"
 		return
 	fi
 	printf '%s\0' "${parts[@]/%/.$ext}" >"$dir/parts.$ext"
