@@ -89,6 +89,11 @@ int32_t lex_last_cp(const char *s, size_t n)
 {
 	if (!n)
 		return -1;
+	/* the common cases inline: ASCII and the three-byte forms of CJK text */
+	if ((unsigned char)s[n - 1] < 0x80)
+		return (unsigned char)s[n - 1];
+	if (n >= 3 && ((unsigned char)s[n - 3] & 0xF0) == 0xE0 && ((unsigned char)s[n - 2] & 0xC0) == 0x80)
+		return lex_cp(s + n - 3, 3);
 	size_t i = n - 1;
 	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i--;

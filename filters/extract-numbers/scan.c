@@ -248,11 +248,6 @@ static void prefix(struct scanner *S, const char *s, size_t pos, struct found *f
 			f->start -= ml;
 		}
 	}
-	const struct lex_entry *sc = lex_before(&t->scale, s, 0, f->start);
-	if (sc) {
-		f->scale = sc;
-		f->start -= sc->n;
-	}
 	/* one space may stand between the currency and the number (USD 100, 新台币 177.1 亿元) */
 	size_t sp = f->start > 0 && s[f->start - 1] == ' ' && !f->pre && !f->neg ? 1 : 0;
 	const struct lex_entry *cur = lex_before(&t->currency, s, 0, f->start - sp);
@@ -502,10 +497,10 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 		q += f->unit != NULL;
 	}
 	/* 一分团, 三级体系: no score or grade after a short Chinese numeral; 五百八十三分 is one */
-	if (f->unit && !(S->x.flags & NUM_ARABIC) && strcmp(f->unit->f[3], "digits") == 0 &&
+	if (f->unit && !(S->x.flags & NUM_ARABIC) && f->unit->f[3][0] && strcmp(f->unit->f[3], "digits") == 0 &&
 	    !((S->x.flags & NUM_MULT) && S->x.ntok >= 3))
 		f->unit = NULL;
-	if (f->unit && strcmp(f->unit->f[3], "ordinal") == 0 && !f->ordinal)
+	if (f->unit && !f->ordinal && f->unit->f[3][0] && strcmp(f->unit->f[3], "ordinal") == 0)
 		f->unit = NULL;   /* 第23号, but 23号 is a day */
 	if (!f->unit)
 		return;
@@ -606,6 +601,11 @@ static int lone_digit(struct scanner *S, const char *s, size_t n)
  * unit reported changes (小时 to 分钟 to 秒). */
 static void compound(struct scanner *S, const char *s, size_t n, struct found *f)
 {
+	/* most units are followed by no number at all */
+	int32_t next = cp_at(s, n, f->q);
+	if (next < 0 || (!(next >= '0' && next <= '9') && !numtab_get(&S->t->num, next) &&
+	                 !lex_at(&S->t->also, s + f->q, n - f->q)))
+		return;
 	const char *cur = compound_of(S->t, f->unit->s) ? f->unit->s : f->unit_name;
 	for (;;) {
 		const struct lex_entry *e = marker_unit(S->t, cur, ".");
@@ -622,10 +622,13 @@ static void compound(struct scanner *S, const char *s, size_t n, struct found *f
 		    (S->y.flags & (NUM_RANGE | NUM_OVER | NUM_ABOUT | NUM_NEG | NUM_SEP | NUM_HALF)))
 			return;
 		e = next_unit(S->t, cur, s, n, S->y.end, NULL);
+		const struct lex_entry *plus = e ? NULL : marker_unit(S->t, cur, "+");
+		if (!e && !plus)
+			return;
 		const struct lex_entry *u = unit_at(S->t, s, n, S->y.end);
 		int lone = 0;
-		if (!e && !u && marker_unit(S->t, cur, "+") && (lone = lone_digit(S, s, n)))
-			e = marker_unit(S->t, cur, "+");
+		if (!e && !u && (lone = lone_digit(S, s, n)))
+			e = plus;
 		size_t elen = lone ? 0 : strlen(e ? e->f[0] : "");
 		if (e && !lone && u && u->n > elen && strncmp(u->s, e->f[0], elen) == 0 &&
 		    strcmp(u->f[0], e->f[2]) == 0)
@@ -989,13 +992,12 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 			return 0;
 		f->type = "other";
 	}
-	if (f->scale && f->unit && strcmp(f->unit->f[4], "degree") == 0) {
+	if (f->unit && !f->pre && !f->cur && strcmp(f->unit->f[4], "degree") == 0 &&
+	    (f->scale = lex_before(&S->t->scale, s, 0, f->start))) {
 		f->unit_name = f->scale->f[0];   /* 华氏98.6度 */
-	} else if (f->scale) {
-		f->start += f->scale->n;
-		f->scale = NULL;
+		f->start -= f->scale->n;
 	}
-	if (!f->unit && !f->cur && strcmp(f->type, "other") == 0 && (S->x.flags & NUM_MULT) &&
+	if (!f->unit && !f->cur && (S->x.flags & NUM_MULT) && strcmp(f->type, "other") == 0 &&
 	    money_context(S, s, f))
 		f->type = "money";
 	if (f->cur && (!f->unit || strcmp(f->type, "other") == 0)) {
@@ -1020,7 +1022,7 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	                         lex_before(&S->t->disc, s, 0, pos)))
 		return 0;
 	/* 2929.09点: a count is a whole number; with decimals the word measures (index points) */
-	if (strcmp(f->type, "count") == 0 && !whole(&S->val))
+	if (!whole(&S->val) && strcmp(f->type, "count") == 0)
 		f->type = "other";
 	if (S->bare)
 		return 1;
