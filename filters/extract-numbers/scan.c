@@ -1000,6 +1000,14 @@ static int accept(struct scanner *S, const char *s, size_t n, size_t pos, struct
 	if (!f->unit && !f->cur && (S->x.flags & NUM_MULT) && strcmp(f->type, "other") == 0 &&
 	    money_context(S, s, f))
 		f->type = "money";
+	/* 花了一百块: 块 is yuan where the clause speaks of money and no noun follows (三块蛋糕) */
+	if (f->unit && f->unit->f[3][0] == 'm' && strcmp(f->type, "count") == 0 &&
+	    strcmp(f->unit->f[3], "money") == 0 &&
+	    (!is_han(cp_at(s, n, f->q)) || lex_at(&S->t->post, s + f->q, n - f->q)) &&
+	    money_context(S, s, f)) {
+		f->type = "money";
+		f->unit_name = S->t->yuan;
+	}
 	if (f->cur && (!f->unit || strcmp(f->type, "other") == 0)) {
 		f->type = "money";
 		f->unit_name = f->cur->f[0];
