@@ -165,6 +165,6 @@ bench: all
 	@BIN=$(BIN) sh bench/pipeline.sh
 
 clean:
-	rm -rf build build-san build-gcc build-clang bin out .b
+	rm -rf build build-san build-gcc build-clang bin out .out.runs .b
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
