@@ -164,7 +164,7 @@ static uint64_t piece_at(const struct group *g, size_t d, int *over)
 		}
 	}
 	*over = pos <= d;
-	return k << (8 * (8 - got));
+	return got ? k << (8 * (8 - got)) : 0;
 }
 
 static void insertion(struct sitem *v, size_t n)
