@@ -34,6 +34,9 @@
 #define BRACKET_CREDIT_MAX_CP 16
 
 enum seg_type { T_SENT, T_TITLE, T_BYLINE, T_CAPTION, T_BOILER };
+enum { FOOTER_NONE, FOOTER_NOTICE, FOOTER_LINKS };
+/* A paragraph of prose after link lists ends them: a real sentence this long. */
+#define PROSE_MIN_CP 30
 static const char *const type_names[] = { "sent", "title", "byline", "caption", "boiler" };
 
 struct wline {
@@ -51,7 +54,8 @@ struct doc {
 	size_t h, nw, cap;
 	size_t gap;
 	int seen, eof, err;
-	int footer;          /* past a copyright notice or a link-list heading: page furniture */
+	int footer;          /* past a copyright notice (FOOTER_NOTICE) or a link-list heading
+	                      * (FOOTER_LINKS): page furniture */
 	int zone;            /* inside the article: a headline or body text was given */
 	int boiler_seen;     /* page furniture came before */
 	enum seg_type last;  /* type of the paragraph before */
@@ -316,6 +320,20 @@ static size_t vertical_run(struct doc *d)
 	return k ? k : 1;
 }
 
+/* A paragraph of real prose: long, with commas, ending with 。 (not a list of links). */
+static int real_prose(const struct wline *x)
+{
+	return x->f.complete && x->f.ends_period && x->f.ncp >= PROSE_MIN_CP && x->f.full_commas &&
+	       own_type(x) == T_SENT;
+}
+
+/* Is line 1 real prose right under line 0? */
+static int prose_below(struct doc *d)
+{
+	wfill(d, 2);
+	return d->nw > 1 && W(d, 1)->gap <= 1 && real_prose(W(d, 1));
+}
+
 /* The type of line 0 in its place in the document. */
 static enum seg_type classify(struct doc *d)
 {
@@ -323,6 +341,8 @@ static enum seg_type classify(struct doc *d)
 	const struct linefeat *f = &x->f;
 	if (f->starts_article)
 		return T_SENT;
+	if (d->footer == FOOTER_LINKS && (real_prose(x) || (own_type(x) == T_TITLE && prose_below(d))))
+		d->footer = FOOTER_NONE;   /* the link lists were a sidebar: an article follows */
 	if (d->footer || f->footer || f->tail)
 		return T_BOILER;
 	enum seg_type t = own_type(x);
@@ -348,7 +368,7 @@ static int joinable(struct doc *d)
 	const struct wline *x = W(d, 0);
 	if (x->f.starts_article || x->f.indented)
 		return 0;
-	if (d->footer || x->f.footer || x->f.tail)
+	if ((d->footer && !(d->footer == FOOTER_LINKS && real_prose(x))) || x->f.footer || x->f.tail)
 		return 0;
 	enum seg_type t = own_type(x);
 	if (t == T_SENT && headline_above(d, 0))
@@ -509,10 +529,10 @@ static int one_paragraph(struct doc *d)
 {
 	struct wline *x = W(d, 0);
 	if (x->f.starts_article)
-		d->footer = 0;
+		d->footer = FOOTER_NONE;
 	enum seg_type t = classify(d);
 	if (x->f.footer || x->f.tail) {
-		d->footer = 1;
+		d->footer = x->f.footer ? FOOTER_NOTICE : FOOTER_LINKS;
 		d->zone = 0;
 	}
 	if (t == T_TITLE) {
