@@ -87,6 +87,38 @@ int meta_line(const char *p, size_t n)
 	return 1;
 }
 
+/* Four digits then -, / or 年 and a digit: a date ("2022-01-05", "2022年1月5日"). */
+static int has_date(const char *p, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] >= '0' && p[i] <= '9') {
+			run++;
+			continue;
+		}
+		if (run == 4) {
+			size_t j = i + (p[i] == '-' || p[i] == '/' ? 1 : n - i >= 3 && memcmp(p + i, "年", 3) == 0 ? 3 : 0);
+			if (j > i && j < n && p[j] >= '0' && p[j] <= '9')
+				return 1;
+		}
+		run = 0;
+	}
+	return 0;
+}
+
+int dated_labels(const char *p, size_t n)
+{
+	static const char *const labels[] = { "来源", "作者", "编辑", "发布", "时间", NULL };
+	if (!has_date(p, n))
+		return 0;
+	for (int k = 0; labels[k]; k++) {
+		const char *q = memmem(p, n, labels[k], 6);
+		if (q && colon_at(q + 6, (size_t)(p + n - q - 6)))
+			return 1;
+	}
+	return 0;
+}
+
 int tail_marker(const char *p, size_t n)
 {
 	/* 【推荐阅读】, [相关新闻] */

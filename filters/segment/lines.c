@@ -297,6 +297,9 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 	unsigned furn = furniture(p, n, f->ncp, f->tokens, f->bars);
 	f->footer = (furn & FURN_FOOTER) != 0;
 	f->boiler = f->footer || f->meta || f->tail || (!f->credit && furn);
+	/* "作者：张三 来源：人民网 2022-01-05": page metadata in any order. */
+	if (!f->boiler && !f->ends_final && !f->commas && dated_labels(p, n))
+		f->meta = f->boiler = 1;
 }
 
 /* Longest headline taken from its shape and its neighbours (news headlines that name
