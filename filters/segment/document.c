@@ -191,7 +191,10 @@ static int headline_above(struct doc *d, size_t i)
 	 * layout ("…依托社区党组织、网格党支部、楼" / "" / "栋党小组…"). */
 	if (x->f.full_commas && y->gap)
 		return 0;
-	return y->f.ncp * HEADLINE_RATIO_DEN >= x->f.ncp * HEADLINE_RATIO_NUM;
+	if (y->f.ncp * HEADLINE_RATIO_DEN < x->f.ncp * HEADLINE_RATIO_NUM)
+		return 0;
+	/* "…完成投资2007" / "万元…": a line cut inside a phrase or a number. */
+	return !lf_broken_between(x->ln.t.p, x->ln.t.n, y->ln.t.p, y->ln.t.n, 0);
 }
 
 /* The text of a line without the white space around it: t.p[*a..*a+*n). */
@@ -282,7 +285,7 @@ static size_t broken_run(struct doc *d)
 			return k;
 		const struct wline *a = W(d, k - 1), *b = W(d, k);
 		if (b->gap || !b->f.complete || own_type(a) != T_TITLE || own_type(b) != T_TITLE ||
-		    !lf_broken_between(a->ln.t.p, a->ln.t.n, b->ln.t.p, b->ln.t.n))
+		    !lf_broken_between(a->ln.t.p, a->ln.t.n, b->ln.t.p, b->ln.t.n, 1))
 			return k;
 		k++;
 	}
@@ -334,6 +337,18 @@ static int prose_below(struct doc *d)
 	return d->nw > 1 && W(d, 1)->gap <= 1 && real_prose(W(d, 1));
 }
 
+/* Is heading-like line 0 the head of a sentence the layout cut inside a phrase or a
+ * number ("…完成投资2023" / "万元，同比增长…")? */
+static int cut_sentence(struct doc *d)
+{
+	wfill(d, 2);
+	if (d->nw < 2)
+		return 0;
+	const struct wline *x = W(d, 0), *y = W(d, 1);
+	return y->gap == 0 && own_type(y) == T_SENT && (y->f.ends_final || y->f.commas) &&
+	       lf_broken_between(x->ln.t.p, x->ln.t.n, y->ln.t.p, y->ln.t.n, 0);
+}
+
 /* The type of line 0 in its place in the document. */
 static enum seg_type classify(struct doc *d)
 {
@@ -350,6 +365,8 @@ static enum seg_type classify(struct doc *d)
 		return T_SENT;
 	if (t == T_SENT && headline_above(d, 0))
 		t = T_TITLE;
+	if (t == T_TITLE && cut_sentence(d))
+		return T_SENT;
 	if (t == T_TITLE)
 		return heading_of_article(d) ? T_TITLE : T_BOILER;
 	/* The HTML title a scraped page starts with may be too long for a heading; it is

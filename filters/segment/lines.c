@@ -78,7 +78,7 @@ int lf_ends_final(const char *p, size_t n)
 	return ch_is_final(last_meaningful(p, n));
 }
 
-int lf_broken_between(const char *a, size_t an, const char *b, size_t bn)
+int lf_broken_between(const char *a, size_t an, const char *b, size_t bn, int ends_too)
 {
 	size_t a0 = 0, b0 = 0;
 	trim(a, &a0, &an);
@@ -91,6 +91,8 @@ int lf_broken_between(const char *a, size_t an, const char *b, size_t bn)
 		return wl_prefix(&units, b, bn) > 0;
 	if (wl_prefix(&break_starts, b, bn))
 		return 1;
+	if (!ends_too)
+		return 0;
 	/* The last one or two characters. */
 	size_t q = ch_prev(a, an);
 	if (wl_has(&break_ends, a + q, an - q))

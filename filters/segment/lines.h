@@ -49,9 +49,9 @@ int lf_mentions_figure(const char *p, size_t n);
 /* Could the line, too long or too punctuated for lf_title_like, still be a headline
  * (no comma, no 。 inside, not ending in a pause or a period)? The context decides. */
 int lf_headline_shape(const struct linefeat *f);
-/* Do lines a and b read as one line broken inside a phrase or a number (a ends with 及,
- * b starts with 关于, a ends in a digit and b starts with 年)? */
-int lf_broken_between(const char *a, size_t an, const char *b, size_t bn);
+/* Do lines a and b read as one line broken inside a phrase or a number (b starts with
+ * 关于 or 的, a ends in a digit and b starts with 年; with ends_too, also a ends with 及)? */
+int lf_broken_between(const char *a, size_t an, const char *b, size_t bn, int ends_too);
 /* Is the line short and unpunctuated enough to be a headline? */
 int lf_title_like(const struct linefeat *f);
 
