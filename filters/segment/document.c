@@ -503,8 +503,10 @@ static size_t credited_caption(struct doc *d)
 	const struct wline *next = W(d, i + 1);
 	if (!(next->f.credit && next->f.photo && next->gap <= 1))
 		return 0;
-	/* After an image gap, or saying 图为 ("the picture shows"). */
-	int figure = W(d, 0)->gap >= IMAGE_GAP && !W(d, 0)->first;
+	/* After an image gap, saying 图为 ("the picture shows"), or over the credit of a
+	 * photographer alone (not "记者 王明文 李华摄", a story's). */
+	int figure = (W(d, 0)->gap >= IMAGE_GAP && !W(d, 0)->first) ||
+	             !memmem(next->ln.t.p, next->ln.t.n, "文", 3);
 	for (size_t k = 0; k <= i && !figure; k++)
 		figure = lf_mentions_figure(W(d, k)->ln.t.p, W(d, k)->ln.t.n);
 	return figure ? i + 1 : 0;
@@ -584,7 +586,7 @@ static int one_paragraph(struct doc *d)
 		size_t k = credited_caption(d);
 		if (k) {
 			d->last = T_CAPTION;
-			return whole(d, k, T_CAPTION);
+			return body(d, T_CAPTION);
 		}
 		if (t == T_SENT)
 			return body(d, T_SENT);
