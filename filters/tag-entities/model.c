@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "model.h"
+#include "res.h"
 
 const char *const model_label_names[MODEL_LABELS] = {
 	"O", "B-PER", "I-PER", "E-PER", "S-PER", "B-LOC", "I-LOC", "E-LOC", "S-LOC",
@@ -18,7 +19,8 @@ const char *const model_label_names[MODEL_LABELS] = {
 
 const uint8_t model_templates[] = {
 	TPL_U_2, TPL_U_1, TPL_U0, TPL_U1, TPL_U2, TPL_B_21, TPL_B_10, TPL_B01, TPL_B12, TPL_B_11,
-	TPL_T_101, TPL_CLASS, TPL_DSTART, TPL_DEND, TPL_DPREV, TPL_DNEXT, TPL_DIN, 0
+	TPL_T_101, TPL_CLASS, TPL_DSTART, TPL_DEND, TPL_DPREV, TPL_DNEXT, TPL_DIN,
+	TPL_JSTART, TPL_JEND, TPL_JIN, 0
 };
 
 static const char magic[8] = { 'T', 'E', 'N', 'E', 'R', 'M', 'D', 'L' };
@@ -104,6 +106,9 @@ static void grow(struct model_work *w, size_t n, size_t ntpl)
 		while (cap < n + 1)
 			cap *= 2;
 		w->din = xrealloc(w->din, cap);
+		w->js = xrealloc(w->js, cap);
+		w->je = xrealloc(w->je, cap);
+		w->ji = xrealloc(w->ji, cap);
 		w->emit = xrealloc(w->emit, cap * MODEL_LABELS * sizeof *w->emit);
 		w->bp = xrealloc(w->bp, cap * MODEL_LABELS);
 		w->lab = xrealloc(w->lab, cap);
@@ -121,6 +126,9 @@ static void grow(struct model_work *w, size_t n, size_t ntpl)
 void model_work_free(struct model_work *w)
 {
 	free(w->din);
+	free(w->js);
+	free(w->je);
+	free(w->ji);
 	free(w->h);
 	free(w->emit);
 	free(w->bp);
@@ -146,11 +154,87 @@ static void coverage(const struct ctx *c, uint8_t *din)
 	}
 }
 
+/* The model's own word list (data/model-lexicon.txt, from jieba's dictionary): kinds as
+ * bits, kept apart from the rules' lexicon so that the rules never see it. */
+extern const char data_model_lexicon_txt[];
+extern const unsigned long data_model_lexicon_txt_len;
+enum { MW_PER = 1, MW_FOREIGN = 2, MW_LOC = 4, MW_ORG = 8, MW_WORD = 16 };
+static struct lex *mlex;
+
+static const struct lex *model_lexicon(void)
+{
+	if (mlex)
+		return mlex;
+	mlex = lex_new(1);
+	const char *p = data_model_lexicon_txt, *end = p + data_model_lexicon_txt_len;
+	int32_t *cp = NULL;
+	size_t cap = 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		const char *tab = memchr(p, '\t', (size_t)(e - p));
+		if (*p != '#' && tab && tab + 1 < e) {
+			static const char kinds[] = "pflow";
+			const char *k = strchr(kinds, tab[1]);
+			size_t n = 0;
+			long got = res_decode(p, (size_t)(tab - p), &cp, &cap);
+			if (got > 0)
+				n = (size_t)got;
+			if (k && n) {
+				struct lexinfo *li = lex_put(mlex, cp, n);
+				li->flags |= 1u << (k - kinds);
+			}
+		}
+		p = e + 1;
+	}
+	free(cp);
+	return mlex;
+}
+
+void model_lexicon_free(void)
+{
+	if (mlex)
+		lex_free(mlex);
+	mlex = NULL;
+}
+
+/* Words of the model's list at each position: kinds starting (with the longest length in
+ * bits 5-7), ending, and covering a position past a word's first character. */
+static void words(const struct ctx *c, struct model_work *w)
+{
+	const struct lex *x = model_lexicon();
+	size_t n = c->n;
+	memset(w->js, 0, n + 1);
+	memset(w->je, 0, n + 1);
+	memset(w->ji, 0, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t node = lex_step(x, 0, c->cp[i]);
+		size_t longest = 0;
+		for (size_t j = i; node;) {
+			const struct lexinfo *li = lex_info(x, node);
+			if (li) {
+				uint8_t f = (uint8_t)li->flags;
+				size_t len = j - i + 1;
+				w->js[i] |= f;
+				w->je[j] |= f;
+				for (size_t k = i + 1; k <= j; k++)
+					w->ji[k] |= f;
+				longest = len;
+			}
+			if (++j >= n)
+				break;
+			node = lex_step(x, node, c->cp[j]);
+		}
+		w->js[i] = (uint8_t)(w->js[i] | (longest > 4 ? 4 : longest) << 5);
+	}
+}
+
 void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct model_work *w)
 {
 	size_t n = c->n;
 	grow(w, n, ntpl);
 	coverage(c, w->din);
+	words(c, w);
 	/* a sliding window of normalised characters and classes, -2..+2 */
 	int32_t ch[5];
 	int cl[5];
@@ -189,6 +273,9 @@ void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct mod
 				v = fh(t, i + 1 < n ? (q->startf & NEXT_BITS) : 1u << 31, 0, 0);
 				break;
 			case TPL_DIN: v = fh(t, w->din[i], 0, 0); break;
+			case TPL_JSTART: v = fh(t, w->js[i], 0, 0); break;
+			case TPL_JEND: v = fh(t, w->je[i], 0, 0); break;
+			case TPL_JIN: v = fh(t, w->ji[i], w->je[i] & MW_WORD, 0); break;
 			default: v = fh(t, 0, 0, 0); break;
 			}
 			h[k] = v;

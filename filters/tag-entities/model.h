@@ -53,6 +53,7 @@ enum {
 	TPL_T_101,                                            /* the centre trigram */
 	TPL_CLASS,                                            /* classes of -2..+2 */
 	TPL_DSTART, TPL_DEND, TPL_DPREV, TPL_DNEXT, TPL_DIN,  /* lexicon facts */
+	TPL_JSTART, TPL_JEND, TPL_JIN,                        /* the model's word list */
 	TPL_LAST
 };
 extern const uint8_t model_templates[];   /* the templates this build computes, 0-ended */
@@ -68,6 +69,7 @@ void model_close(struct model *m);
 /* Per-window scratch of the decoder, grown as needed. */
 struct model_work {
 	uint8_t *din;        /* lexicon coverage of each position */
+	uint8_t *js, *je, *ji;   /* the model's words starting, ending at, covering each position */
 	uint64_t *h;         /* feature hashes, n x ntpl */
 	float *emit;         /* n x MODEL_LABELS */
 	uint8_t *bp;         /* back pointers */
@@ -75,6 +77,7 @@ struct model_work {
 	size_t cap, hcap;
 };
 void model_work_free(struct model_work *w);
+void model_lexicon_free(void);   /* the model's word list, loaded on first use */
 
 /* The hashes of every template in tpl[0..ntpl) at every position of c, into w->h (n x
  * ntpl); the trainer and the decoder share this, so they see the same features. */

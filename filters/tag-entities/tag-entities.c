@@ -105,6 +105,7 @@ static void fini(void)
 {
 	entities_fini();
 	model_close(&model);
+	model_lexicon_free();
 	ctx_free(&ctx);
 	free(dicts);
 }

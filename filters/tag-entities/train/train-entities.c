@@ -492,5 +492,6 @@ int main(int argc, char **argv)
 	free(pred);
 	ctx_free(&cx);
 	model_work_free(&mw);
+	model_lexicon_free();
 	return 0;
 }
