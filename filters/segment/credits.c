@@ -174,7 +174,7 @@ int credit_line(const char *p, size_t n, int *photo)
 	int marker = strip_marks(&p, &n, &bracketed);
 	if (bracketed && bracketed_credit(p, n, photo))
 		return 1;
-	int credit = 0, source = 0, names = 0;
+	int credit = 0, source = 0, names = 0, tokens = 0;
 	size_t i = 0;
 	while (i < n) {
 		int32_t c;
@@ -194,8 +194,13 @@ int credit_line(const char *p, size_t n, int *photo)
 		if (!credit_token(p + i, j - i, &credit, photo, &source))
 			return 0;
 		names += credit == before;
+		tokens++;
 		i = j;
 	}
+	/* "■记者手记", "■延伸阅读": a marked heading is one word; "■本报记者 阿柔娜 摄"
+	 * spaces its parts. */
+	if (marker && tokens == 1)
+		return 0;
 	return credit > 0 || (marker && names > 0);
 }
 
