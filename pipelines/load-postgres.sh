@@ -8,6 +8,11 @@
 # CONNINFO is passed as psql's -d value, never as an option of its own (one starting with
 # - stays a connection string); the row counts are checked before the commit.
 . "$(dirname "$0")/lib.sh"
+case ${1:-} in -h | --help)
+	sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+	exit 0
+	;;
+esac
 [ $# -eq 2 ] || usage_error "usage: load-postgres.sh OUTDIR CONNINFO"
 out=$(dashsafe "$1") conn=$2
 command -v psql >/dev/null || die "$E_SYS" "psql is not installed (Debian: apt-get install postgresql-client)"

@@ -8,6 +8,11 @@
 # relative name gets ./ in front, so that sqlite3 never reads `file:news.db` as a URI), and
 # the new file gets the permissions the umask gives, as any other output.
 . "$(dirname "$0")/lib.sh"
+case ${1:-} in -h | --help)
+	sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+	exit 0
+	;;
+esac
 [ $# -eq 2 ] || usage_error "usage: load-sqlite.sh OUTDIR DB"
 out=$(dashsafe "$1") db=$2
 case $db in /*) ;; *) db=./$db ;; esac

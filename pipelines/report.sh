@@ -13,6 +13,11 @@
 # its target, checked to be whole and renamed into place: a full disk is status 3 and
 # leaves the previous page as it was.
 . "$(dirname "$0")/lib.sh"
+case ${1:-} in -h | --help)
+	sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+	exit 0
+	;;
+esac
 top=15
 if [ "${1:-}" = --top ]; then
 	top=${2:?}
