@@ -295,14 +295,27 @@ static void quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-/* Does the text start like an HTML document (after white space)? */
+/* Does the text start like an HTML document: <!DOCTYPE or <html, after white space, an XML
+ * declaration and comments? */
 static int looks_html(const char *p, size_t n)
 {
-	size_t i = 0;
-	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r' || p[i] == '\f'))
-		i++;
-	p += i;
-	n -= i;
+	const char *e = p + n;
+	for (;;) {
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f'))
+			p++;
+		const char *close = NULL;
+		if (e - p >= 5 && memcmp(p, "<?xml", 5) == 0)
+			close = "?>";
+		else if (e - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			close = "-->";
+		if (!close)
+			break;
+		const char *q = memmem(p, (size_t)(e - p), close, strlen(close));
+		if (!q)
+			return 0;
+		p = q + strlen(close);
+	}
+	n = (size_t)(e - p);
 	if (n >= 9 && strncasecmp(p, "<!doctype", 9) == 0)
 		return 1;
 	return n >= 5 && strncasecmp(p, "<html", 5) == 0 &&
