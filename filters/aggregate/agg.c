@@ -1,5 +1,6 @@
 /* agg: setting up a run's memory from what was asked, and releasing it. */
 #include <stdlib.h>
+#include <string.h>
 #include "agg.h"
 #include "cli.h"
 #include "scan.h"
@@ -11,9 +12,23 @@ void agg_setup(struct agg *a)
 {
 	size_t off = 0;
 	for (size_t i = 0; i < a->nops; i++) {
-		a->ops[i].off = off;
-		a->ops[i].mean_digits = a->mean_digits;
-		off += (state_size(a->ops[i].op->kind) + STATE_ALIGN - 1) & ~(size_t)(STATE_ALIGN - 1);
+		struct opspec *s = &a->ops[i];
+		s->off = off;
+		s->mean_digits = a->mean_digits;
+		s->alias = 0;
+		/* Operations that keep the distinct values of one column (countunique:v median:v)
+		 * keep one bag between them. Not with --skip-bad, where a non-number goes into
+		 * countunique's bag but not median's; not in --merge, whose states come apart. */
+		for (size_t j = 0; j < i && s->op->kind == ST_BAG && !a->skip_bad && !a->merge && s->colspec; j++) {
+			const struct opspec *o = &a->ops[j];
+			if (o->op->kind == ST_BAG && !o->alias && o->colspec && strcmp(o->colspec, s->colspec) == 0) {
+				s->off = o->off;
+				s->alias = 1;
+				break;
+			}
+		}
+		if (!s->alias)
+			off += (state_size(s->op->kind) + STATE_ALIGN - 1) & ~(size_t)(STATE_ALIGN - 1);
 	}
 	a->state_bytes = off;
 	if (a->sorted)
@@ -35,7 +50,8 @@ void agg_setup(struct agg *a)
 void agg_free_states(struct agg *a, unsigned char *st)
 {
 	for (size_t i = 0; i < a->nops; i++)
-		state_free(a->ops[i].op->kind, st + a->ops[i].off);
+		if (!a->ops[i].alias)
+			state_free(a->ops[i].op->kind, st + a->ops[i].off);
 }
 
 static void fini_cb(unsigned char *st, void *ctx)

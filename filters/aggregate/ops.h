@@ -41,6 +41,8 @@ struct opspec {
 	char *name;                /* output column name, set once the header is known */
 	int col;                   /* column index in the current input, -1 for none */
 	size_t off;                /* offset of the state inside a group's block */
+	int alias;                 /* the state is an earlier operation's (a bag of the same
+	                              column, agg_setup): this one reads it, never adds to it */
 };
 
 const struct op *op_find(const char *name, size_t n);

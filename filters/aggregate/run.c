@@ -115,7 +115,10 @@ static void add_row(struct agg *a, const char *file, const struct row *r, unsign
 				fatal(EXIT_SYS, "a count exceeds %llu", (unsigned long long)-1);
 			continue;
 		}
-		if (s->op->kind == ST_SUM) {
+		if (s->alias) {   /* an earlier operation adds the value to the bag they share */
+			struct fix x;
+			bad = s->op->numeric && fix_parse(f->p, f->n, &x) < 0;
+		} else if (s->op->kind == ST_SUM) {
 			struct st_sum *m = (struct st_sum *)(st + s->off);
 			bad = sum_add_text(&m->s, f->p, f->n) < 0;
 			m->n += !bad;

@@ -188,7 +188,7 @@ void agg_spill_finish(struct agg *a)
 		while (nh && key_cmp(sp->runs[heap[0]].key.p, sp->runs[heap[0]].key.n, key.p, key.n, a->nkeys) == 0) {
 			struct run *r = &sp->runs[heap[0]];
 			for (size_t k = 0; k < a->nops; k++)
-				if (state_merge(&a->ops[k], st + a->ops[k].off, r->st[k].p, r->st[k].n) < 0)
+				if (!a->ops[k].alias && state_merge(&a->ops[k], st + a->ops[k].off, r->st[k].p, r->st[k].n) < 0)
 					fatal(EXIT_SYS, "a spill file was changed while it was read");
 			if (!run_next(a, r, kf))
 				heap[0] = heap[--nh];

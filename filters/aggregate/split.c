@@ -94,7 +94,8 @@ static void absorb(struct agg *a, struct half *h)
 		const struct group *x = list[i];
 		struct group *g = groups_get(a->groups, x->key, x->keylen, x->hash);
 		for (size_t k = 0; k < a->nops; k++)
-			state_combine(&a->ops[k], g->st + a->ops[k].off, x->st + a->ops[k].off);
+			if (!a->ops[k].alias)
+				state_combine(&a->ops[k], g->st + a->ops[k].off, x->st + a->ops[k].off);
 	}
 }
 
