@@ -92,6 +92,7 @@ struct group {
 	size_t pcap;
 };
 static struct group grp;
+static unsigned long long bytes_done;   /* input bytes of the files finished (--progress) */
 
 static void map_codepoints(const char *t, size_t n, size_t ncp)
 {
@@ -236,8 +237,10 @@ static int do_stream(struct table *t)
 {
 	struct row *r;
 	int rc;
-	while ((rc = tbl_next(t, &r)) == 1)
+	while ((rc = tbl_next(t, &r)) == 1) {
 		stream_row(r);
+		meter_tick(bytes_done + tbl_offset(t));
+	}
 	group_flush();
 	return rc;
 }
@@ -246,7 +249,6 @@ static int do_stream(struct table *t)
 
 static const char *text_col, *id_col, *doc_id, *files_from, *encoding = "auto";
 static int csv_in, lines_in, no_header, nul_names;
-static unsigned long long bytes_done;   /* input bytes of the files finished (--progress) */
 static struct buf name_buf;
 
 /* The doc column for input path: --doc-id for standard input, else the name, escaped
