@@ -586,7 +586,7 @@ static int one_paragraph(struct doc *d)
 		size_t k = credited_caption(d);
 		if (k) {
 			d->last = T_CAPTION;
-			return body(d, T_CAPTION);
+			return whole(d, k, T_CAPTION);
 		}
 		if (t == T_SENT)
 			return body(d, T_SENT);
