@@ -240,6 +240,13 @@ static void on_start(void *u, const xmlChar *name, const xmlChar **attrs)
 	if (!h->skip && strcmp(s, "pre") == 0)
 		h->pre++;
 	advance(h);
+	/* The parser reports a start tag before it steps over its closing > or />: step over
+	 * it here, or the text that follows would be matched against it. */
+	size_t i = h->pos - h->base;
+	if (i < h->d.n && h->d.p[i] == '/')
+		i++;
+	if (i < h->d.n && h->d.p[i] == '>')
+		h->pos = h->base + i + 1;
 }
 
 static void on_end(void *u, const xmlChar *name)
