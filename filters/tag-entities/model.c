@@ -110,7 +110,6 @@ static void grow(struct model_work *w, size_t n, size_t ntpl)
 		w->je = xrealloc(w->je, cap);
 		w->ji = xrealloc(w->ji, cap);
 		w->emit = xrealloc(w->emit, cap * MODEL_LABELS * sizeof *w->emit);
-		w->bp = xrealloc(w->bp, cap * MODEL_LABELS);
 		w->lab = xrealloc(w->lab, cap);
 		w->cap = cap;
 	}
@@ -131,7 +130,6 @@ void model_work_free(struct model_work *w)
 	free(w->ji);
 	free(w->h);
 	free(w->emit);
-	free(w->bp);
 	free(w->lab);
 	memset(w, 0, sizeof *w);
 }
@@ -290,51 +288,49 @@ void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct mod
 
 /* ---- decoding ---- */
 
-/* The predecessors a label may have under BIOES: an entity's inside or end follows its
- * own beginning or inside; anything else follows O, an end or a single. */
-static const uint8_t open_from[7] = { 0, 3, 4, 7, 8, 11, 12 };
+/* Under BIOES a label that opens (O, B, S) follows one that closes (O, E, S); an inside or
+ * end follows its own type's B or I. The open targets are scored as an 8 x 8 block (one
+ * padding column) so that the compiler can keep them in vectors. */
+static const uint8_t closes[7] = { 0, 3, 4, 7, 8, 11, 12 };
+static const uint8_t opens[8] = { 0, 1, 4, 5, 8, 9, 12, 0 };
 
-void model_viterbi(const float *emit, const struct model_trans *t, size_t n, uint8_t *bp,
-                   uint8_t *out)
+/* The forward pass keeps only maxima, which vectorise, and every position's scores (over
+ * its emissions); the backward pass finds each best predecessor again among the few
+ * allowed ones, the first in label order on a tie. */
+void model_viterbi(float *emit, const struct model_trans *t, size_t n, uint8_t *out)
 {
 	if (!n)
 		return;
-	float d[MODEL_LABELS], nd[MODEL_LABELS];
+	float *sc = emit;
 	for (int l = 0; l < MODEL_LABELS; l++)
-		d[l] = t->start[l] + emit[l];
+		sc[l] = t->start[l] + emit[l];
 	for (size_t i = 1; i < n; i++) {
-		const float *e = emit + i * MODEL_LABELS;
-		uint8_t *b = bp + i * MODEL_LABELS;
-		for (int to = 0; to < MODEL_LABELS; to++) {
-			int pt = to ? (to - 1) % 4 : -1;
-			float best;
-			int arg;
-			if (pt == MODEL_I || pt == MODEL_E) {
-				int bb = to - pt;   /* the B of its type, then the I */
-				float s0 = d[bb] + t->tr[bb][to], s1 = d[bb + 1] + t->tr[bb + 1][to];
-				best = s0;
-				arg = bb;
-				if (s1 > best) {
-					best = s1;
-					arg = bb + 1;
-				}
-			} else {
-				best = d[0] + t->tr[0][to];
-				arg = 0;
-				for (int k = 1; k < 7; k++) {
-					int from = open_from[k];
-					float s = d[from] + t->tr[from][to];
-					if (s > best) {
-						best = s;
-						arg = from;
-					}
-				}
+		const float *d = sc + (i - 1) * MODEL_LABELS;
+		float *e = sc + i * MODEL_LABELS;
+		float best[8];
+		for (int j = 0; j < 8; j++)
+			best[j] = d[0] + t->blk[0][j];
+		for (int k = 1; k < 7; k++) {
+			float dk = d[closes[k]];
+			for (int j = 0; j < 8; j++) {
+				float s = dk + t->blk[k][j];
+				best[j] = s > best[j] ? s : best[j];
 			}
-			nd[to] = best + e[to];
-			b[to] = (uint8_t)arg;
 		}
-		memcpy(d, nd, sizeof d);
+		float nd[MODEL_LABELS];
+		for (int j = 0; j < 7; j++)
+			nd[opens[j]] = best[j];
+		for (int type = 0; type < 3; type++) {
+			int bb = 1 + 4 * type;   /* its B; bb + 1 its I */
+			for (int to = bb + 1; to <= bb + 2; to++) {
+				float s0 = d[bb] + t->tr[bb][to], s1 = d[bb + 1] + t->tr[bb + 1][to];
+				nd[to] = s1 > s0 ? s1 : s0;
+			}
+		}
+		for (int l = 0; l < MODEL_LABELS; l++)
+			e[l] += nd[l];
 	}
+	const float *d = sc + (n - 1) * MODEL_LABELS;
 	int arg = 0;
 	float best = d[0] + t->end[0];
 	for (int l = 1; l < MODEL_LABELS; l++)
@@ -342,10 +338,25 @@ void model_viterbi(const float *emit, const struct model_trans *t, size_t n, uin
 			best = d[l] + t->end[l];
 			arg = l;
 		}
-	for (size_t i = n; i-- > 0;) {
-		out[i] = (uint8_t)arg;
-		if (i)
-			arg = bp[i * MODEL_LABELS + arg];
+	out[n - 1] = (uint8_t)arg;
+	for (size_t i = n - 1; i > 0; i--) {
+		d = sc + (i - 1) * MODEL_LABELS;
+		int to = out[i], p = to ? (to - 1) % 4 : -1, from;
+		if (p == MODEL_I || p == MODEL_E) {
+			int bb = to - p;
+			from = d[bb + 1] + t->tr[bb + 1][to] > d[bb] + t->tr[bb][to] ? bb + 1 : bb;
+		} else {
+			from = 0;
+			float bs = d[0] + t->tr[0][to];
+			for (int k = 1; k < 7; k++) {
+				float s = d[closes[k]] + t->tr[closes[k]][to];
+				if (s > bs) {
+					bs = s;
+					from = closes[k];
+				}
+			}
+		}
+		out[i - 1] = (uint8_t)from;
 	}
 }
 
@@ -361,6 +372,9 @@ static int ltype(int l)
 
 void model_constrain(struct model_trans *t)
 {
+	for (int k = 0; k < 7; k++)
+		for (int j = 0; j < 8; j++)
+			t->blk[k][j] = j < 7 ? t->tr[closes[k]][opens[j]] : MODEL_NEG;
 	for (int to = 0; to < MODEL_LABELS; to++) {
 		int pt = part(to);
 		if (pt == MODEL_I || pt == MODEL_E)
@@ -406,7 +420,7 @@ void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 		for (int l = 0; l < MODEL_LABELS; l++)
 			e[l] = (float)acc[l] * m->scale;
 	}
-	model_viterbi(w->emit, &m->t, n, w->bp, w->lab);
+	model_viterbi(w->emit, &m->t, n, w->lab);
 }
 
 void model_spans(const uint8_t *lab, size_t n, void (*f)(void *, size_t, size_t, int), void *arg)
@@ -431,17 +445,23 @@ void model_spans(const uint8_t *lab, size_t n, void (*f)(void *, size_t, size_t,
 
 uint64_t model_checksum(const unsigned char *p, size_t n)
 {
-	/* every byte but the checksum's own (offsets 32 to 39) */
+	/* every byte but the checksum's own (offsets 32 to 39), eight at a time */
 	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
 		if (i == 32)
-			i = 40;
-		if (i >= n)
-			break;
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
+			continue;
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v = __builtin_bswap64(v);   /* the file is little-endian */
+#endif
+		h = (h ^ v) * 0x100000001b3ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h ^ n;
 }
 
 static uint32_t get32(const unsigned char *p)

@@ -8,7 +8,7 @@
  * File layout (little-endian), version 1:
  *   0  magic "TENERMDL"      8  u32 version        12 u32 header bytes (weights start)
  *   16 u32 row bits          20 u32 labels (13)    24 u32 templates
- *   28 f32 scale             32 u64 FNV-1a of every other byte of the file
+ *   28 f32 scale             32 u64 model_checksum of every other byte
  *   40 u8 template ids[32]   72 char labels[96] ("O B-PER I-PER E-PER S-PER ...", NUL-padded)
  *   168 f32 start[13]  f32 end[13]  f32 trans[13][13]
  *   then (1 << bits) rows of 13 int8 weights.                                              */
@@ -33,6 +33,7 @@ extern const char *const model_label_names[MODEL_LABELS];
 struct model_trans {
 	float start[MODEL_LABELS], end[MODEL_LABELS];
 	float tr[MODEL_LABELS][MODEL_LABELS];   /* [from][to] */
+	float blk[7][8];   /* tr from the closing to the opening labels, made by model_constrain */
 };
 
 struct model {
@@ -72,7 +73,6 @@ struct model_work {
 	uint8_t *js, *je, *ji;   /* the model's words starting, ending at, covering each position */
 	uint64_t *h;         /* feature hashes, n x ntpl */
 	float *emit;         /* n x MODEL_LABELS */
-	uint8_t *bp;         /* back pointers */
 	uint8_t *lab;        /* the best labels */
 	size_t cap, hcap;
 };
@@ -88,11 +88,11 @@ static inline uint32_t model_row(uint64_t h, uint32_t bits)
 }
 /* Best labels of c's positions into w->lab (c->n entries). */
 void model_tag(const struct model *m, const struct ctx *c, struct model_work *w);
-/* Viterbi over emit[n][MODEL_LABELS]: the best labels into out; bp holds n x MODEL_LABELS
- * bytes. */
-void model_viterbi(const float *emit, const struct model_trans *t, size_t n, uint8_t *bp,
-                   uint8_t *out);
-/* Forbidden transitions set to MODEL_NEG, the others left as they are. */
+/* Viterbi over emit[n][MODEL_LABELS]: the best labels into out. The path scores overwrite
+ * emit. */
+void model_viterbi(float *emit, const struct model_trans *t, size_t n, uint8_t *out);
+/* Forbidden transitions set to MODEL_NEG, the others left as they are, and blk made:
+ * call it after any change to t. */
 void model_constrain(struct model_trans *t);
 /* The spans of labels lab[0..n): calls f(arg, s, e, type) for each, type 0 PER, 1 LOC, 2 ORG. */
 void model_spans(const uint8_t *lab, size_t n, void (*f)(void *, size_t, size_t, int), void *arg);

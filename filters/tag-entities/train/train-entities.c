@@ -274,7 +274,7 @@ static void report(const char *name, const struct prf *r)
 static struct ctx cx;
 static struct model_work mw;
 static float *emit;
-static uint8_t *bp, *pred;
+static uint8_t *pred;
 static size_t ecap;
 
 static void prepare(const struct sent *s)
@@ -285,7 +285,6 @@ static void prepare(const struct sent *s)
 	if (cx.n > ecap) {
 		ecap = cx.n * 2;
 		emit = xrealloc(emit, ecap * MODEL_LABELS * sizeof *emit);
-		bp = xrealloc(bp, ecap * MODEL_LABELS);
 		pred = xrealloc(pred, ecap);
 	}
 	if (cx.n != s->n)
@@ -309,7 +308,7 @@ static double evaluate(struct corpus *cs, size_t nc, const struct model *qm)
 			} else {
 				prepare(s);
 				emissions(A, &mw, s->n, emit);
-				model_viterbi(emit, &TA, s->n, bp, pred);
+				model_viterbi(emit, &TA, s->n, pred);
 				out = pred;
 			}
 			score(&r, glab + s->loff, out, s->n);
@@ -431,7 +430,7 @@ int main(int argc, char **argv)
 			emissions(W, &mw, s->n, emit);
 			tc = T;
 			model_constrain(&tc);
-			model_viterbi(emit, &tc, s->n, bp, pred);
+			model_viterbi(emit, &tc, s->n, pred);
 			const uint8_t *gold = glab + s->loff;
 			if (memcmp(gold, pred, s->n) != 0) {
 				wrong++;
@@ -488,7 +487,6 @@ int main(int argc, char **argv)
 	free(glab);
 	buf_free(&text);
 	free(emit);
-	free(bp);
 	free(pred);
 	ctx_free(&cx);
 	model_work_free(&mw);

@@ -37,26 +37,28 @@ static void test_viterbi(void)
 {
 	float emit[3][L];
 	struct model_trans t;
-	uint8_t bp[3 * L], out[3];
+	uint8_t out[3];
 	toy(emit, &t);
 	/* by hand: S-PER O S-LOC = 1.5 + 2 + 3 = 6.5 beats B-PER E-PER S-LOC = 6 and O O S-LOC = 5.5 */
-	model_viterbi(&emit[0][0], &t, 3, bp, out);
+	model_viterbi(&emit[0][0], &t, 3, out);
 	CHECK("viterbi: best of three paths", out[0] == SPER && out[1] == O && out[2] == SLOC);
 	/* S-PER -> O costs 1: 5.5, so B-PER E-PER S-LOC (6) wins */
+	toy(emit, &t);   /* the scores overwrote the emissions */
 	t.tr[SPER][O] = -1;
-	model_viterbi(&emit[0][0], &t, 3, bp, out);
+	model_constrain(&t);
+	model_viterbi(&emit[0][0], &t, 3, out);
 	CHECK("viterbi: a transition score changes the path", out[0] == BPER && out[1] == EPER && out[2] == SLOC);
 	/* a forbidden transition is never taken, however good the emission: I-PER after O */
 	toy(emit, &t);
 	emit[1][MODEL_LABEL(0, MODEL_I)] = 50;
 	emit[2][MODEL_LABEL(0, MODEL_E)] = 50;
 	emit[0][BPER] = -100;
-	model_viterbi(&emit[0][0], &t, 3, bp, out);
+	model_viterbi(&emit[0][0], &t, 3, out);
 	CHECK("viterbi: no I or E without a B", out[1] != MODEL_LABEL(0, MODEL_I) && out[2] != MODEL_LABEL(0, MODEL_E));
 	/* an entity cannot stay open at the end */
 	toy(emit, &t);
 	emit[2][MODEL_LABEL(1, MODEL_B)] = 50;
-	model_viterbi(&emit[0][0], &t, 3, bp, out);
+	model_viterbi(&emit[0][0], &t, 3, out);
 	CHECK("viterbi: no B at the end", out[2] != MODEL_LABEL(1, MODEL_B));
 }
 
