@@ -81,5 +81,55 @@ int main(void)
 	CHECK("stop inside", feat("完善助企服务。在中山西路")->stop_inside);
 	CHECK("no stop inside when last", !feat("完善助企服务。”")->stop_inside);
 	CHECK("blank", feat(" \t\xE3\x80\x80 ")->blank);
+
+	/* Issue 12: credits with padded names, metadata, link lists, bars, markup residue. */
+	BYLINE("本报记者  王  强摄");
+	BYLINE("李  明摄（新华社发）");
+	BYLINE("新华社记者  赵文摄");
+	BYLINE("新华社发");
+	CHECK("padded photo credit", feat("李  明摄（新华社发）")->photo);
+	NOT_BYLINE("■记者手记");
+	CHECK("metadata", feat("发布时间：2024-04-12 09:30 来源：某市日报")->meta);
+	CHECK("metadata after a date", feat("2019年9月26日 15:10 来源：某某网")->meta);
+	CHECK("a date alone", feat("2022年02月13日")->meta);
+	CHECK("editor", feat("编辑：钱红")->meta);
+	CHECK("dated labels", feat("作者：张三  来源：某某网  2022-01-05")->meta);
+	CHECK("a source alone is a credit", !feat("来源：新华社")->meta && f.credit);
+	CHECK("a sentence with a date is no metadata", !feat("2019年2月27日下午，调研组一行到访。")->meta);
+	CHECK("link-list heading", feat("推荐阅读")->tail);
+	CHECK("bracketed link-list heading", feat("【相关新闻】")->tail);
+	BOILER("安全保障 | 免责条款 | 服务协议");
+	BOILER("安全隐私 丨 版权保护 丨 联系我们");
+	BOILER("《某某日报》 《某某晚报》 《某某商报》");
+	BOILER("<!--repaste.body.begin-->");
+	BOILER("[查看原文](http://news.example.com/a.html)");
+	BOILER("https://www.example.com/");
+	BOILER("首页 > 要闻");
+	BOILER("首页 本地商圈 商圈动态");
+	NOT_BOILER("<p>第一段。</p>");
+	NOT_BOILER("独家 | 某地推出新举措");
+
+	/* Shapes the document layer reads with the neighbours. */
+	CHECK("indented", feat("\xE3\x80\x80\xE3\x80\x80一是加快进度。")->indented);
+	CHECK("not indented", !feat("一是加快进度。")->indented);
+	CHECK("bracketed", feat("（记者 胡晓蓉）")->bracketed);
+	CHECK("not bracketed", !feat("（一）加强领导（二）")->bracketed);
+	CHECK("markdown heading", feat("### 某省出台措施")->heading_mark);
+	CHECK("headline shape, long", lf_headline_shape(feat("交通运输部召开新闻发布会 介绍前三季度交通运输经济运行情况和下一步工作安排")));
+	CHECK("headline shape with 、", lf_headline_shape(feat("全国双拥工作领导小组、退役军人事务部、中央军委政治工作部致慰问信")));
+	CHECK("headline shape with ！ inside", lf_headline_shape(feat("【某某报】行业巨震！某巨头暂停所有广告")));
+	CHECK("no headline shape with 。", !lf_headline_shape(feat("会议强调。要加快推进")));
+	CHECK("no headline shape ending in ，", !lf_headline_shape(feat("今年以来，全区上下，")));
+	CHECK("a 新华社 headline opens no article", !feat("新华社评论员文章：坚定信心 勇毅前行")->starts_article);
+	CHECK("a dateline opens the article", feat("新华社北京1月1日电 记者王丹报道")->starts_article);
+
+#define BROKEN(a, b, e) CHECK("broken: " a " / " b, lf_broken_between(a, strlen(a), b, strlen(b), e))
+#define NOT_BROKEN(a, b, e) CHECK("not broken: " a " / " b, !lf_broken_between(a, strlen(a), b, strlen(b), e))
+	BROKEN("某市人民代表大会常务委员会", "关于公布名录的决定", 0);
+	BROKEN("关于公布名录及", "保护单位名单的决定", 1);
+	NOT_BROKEN("关于公布名录及", "保护单位名单的决定", 0);
+	BROKEN("完成投资2023", "万元，同比增长", 0);
+	NOT_BROKEN("欧盟称解决问题须有各方参与", "新的一段开始了。", 0);
+	NOT_BROKEN("东区新闻", "某某街道开展调研", 1);
 	return check_done();
 }
