@@ -83,13 +83,13 @@ done >"$work/changed0"
 gone=$((${#old_sig[@]} - kept - changed + fresh))
 log "$fresh new, $((changed - fresh - retry)) changed, $retry failed last time, $kept unchanged, $gone gone"
 
-# stream_name PATH: PATH as the doc column shows it (the stream's escapes).
+# stream_name PATH: $sname is PATH as the doc column shows it (the stream's escapes); set,
+# not printed: a process per document would cost what batching saves.
 stream_name() {
-	local s=${1//\\/\\\\}
-	s=${s//$'\t'/\\t}
-	s=${s//$'\n'/\\n}
-	s=${s//$'\r'/\\r}
-	printf '%s' "$s"
+	sname=${1//\\/\\\\}
+	sname=${sname//$'\t'/\\t}
+	sname=${sname//$'\n'/\\n}
+	sname=${sname//$'\r'/\\r}
 }
 # job_status DIR: "SEQ STATUS" per job of the shards in DIR (GNU parallel's job log, as
 # annotate-shards.sh leaves it: f.log, with the columns Seq ... Exitval Signal).
@@ -118,7 +118,8 @@ if [ "$changed" -gt 0 ]; then
 			mv -f -- "$shard" "$state/parts/${ids[members[0]]}.tsv"
 		else
 			for n in "${members[@]}"; do
-				printf '%s\t%s\n' "${ids[n]}" "$(stream_name "${files[n]}")"
+				stream_name "${files[n]}"
+				printf '%s\t%s\n' "${ids[n]}" "$sname"
 			done >"$work/new/map"
 			# Each document's rows, in order, into its part; a document without rows gets
 			# the header alone. Status 2: a doc value that is not the next document's.

@@ -102,5 +102,6 @@ check pipeline/incremental-batched "$n segment runs for $(find "$T/many" -type f
 # character): the shard's documents are done again one by one, and the outputs still agree.
 cp "$T/gen/00001.txt" "$T/many/$(printf 'odd\377name.txt')"
 cp "$T/gen/00002.txt" "$T/many/$(printf 'odd\033name.txt')"
+cp "$T/gen/00003.txt" "$T/many/$(printf 'tab\tnew\nline back\\slash.txt')"
 (cd "$T" && sh "$R" -q --state st-many many many-inc; sh "$R" -q many many-full) 2>"$T/log"
 check pipeline/incremental-odd-names "$(same_outputs "$T/many-full" "$T/many-inc" 2>&1)" same_outputs "$T/many-full" "$T/many-inc"
