@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "boiler.h"
+#include "chars.h"
 #include "cli.h"
-#include "credits.h"
 #include "document.h"
 #include "emit.h"
 #include "lines.h"
@@ -252,14 +252,14 @@ static int heading_of_article(struct doc *d)
 	int crossed = 0;
 	for (size_t j = k; j < d->nw; j++) {
 		const struct wline *y = W(d, j);
-		enum walk k = walk_kind(y);
-		if (k == PROSE) {
+		enum walk kind = walk_kind(y);
+		if (kind == PROSE) {
 			d->zone = 1;
 			return 1;
 		}
-		if (k == STOP)
+		if (kind == STOP)
 			break;
-		if (k == PASS) {
+		if (kind == PASS) {
 			crossed |= own_type(y) == T_BOILER && !y->f.meta;
 			continue;
 		}
@@ -291,11 +291,6 @@ static size_t broken_run(struct doc *d)
 	}
 }
 
-static int is_han(int32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
 /* A run of one-character lines is one label set vertically ("日" "历"): its characters
  * make one segment, ended early where they spell a known furniture word ("上一期"). */
 static size_t vertical_run(struct doc *d)
@@ -307,7 +302,7 @@ static size_t vertical_run(struct doc *d)
 		if (k >= d->nw || k >= LOOK)
 			break;
 		const struct wline *y = W(d, k);
-		if (y->f.ncp != 1 || !y->f.complete || (k && y->gap) || !is_han(y->f.first_cp))
+		if (y->f.ncp != 1 || !y->f.complete || (k && y->gap) || !ch_is_han(y->f.first_cp))
 			break;
 		size_t a = 0, b = y->ln.t.n;
 		while (a < b && (y->ln.t.p[a] == ' ' || y->ln.t.p[a] == '\t'))
