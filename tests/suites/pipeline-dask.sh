@@ -59,8 +59,10 @@ for in in "$TOP/data/sample" "$T/corpus"; do
 		continue
 	fi
 	name=pipeline/dask-$set
-	if (cd "$T" && sh "$R" -q --dask "$addr" "$in" "par") 2>"$T/log" &&
-		same_outputs "$T/serial-$set" "$T/par" 2>"$T/why"; then
+	# (with --progress: the last progress line says every shard came back)
+	if (cd "$T" && sh "$R" -q --progress --dask "$addr" "$in" "par") 2>"$T/log" &&
+		same_outputs "$T/serial-$set" "$T/par" 2>"$T/why" &&
+		grep -Eq 'progress: ([0-9]+) of \1 shards, [0-9.]+ documents/s' "$T/log"; then
 		ok "$name"
 	else
 		fail "$name" "$(cat "$T/why" 2>/dev/null) $(tail -n 3 "$T/log" | tr '\n' '|')"
