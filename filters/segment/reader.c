@@ -291,8 +291,10 @@ static int fill(struct reader *r)
 		r->failed = 1;
 		return -1;
 	}
-	total_bytes += (unsigned long long)n;
-	progress_tick(total_bytes);
+	if (!r->pull) {   /* text pulled from html.c was counted as the HTML it came from */
+		total_bytes += (unsigned long long)n;
+		progress_tick(total_bytes);
+	}
 	int last = n == 0;
 	struct buf tmp = BUF_INIT;
 	const char *blk = p;
