@@ -78,6 +78,9 @@ int meta_line(const char *p, size_t n)
 	size_t d = leading_date(p, n);
 	if (d && d == n)
 		return 1;
+	/* "2022-02-13 星期日" */
+	if (d && n - d == 9 && memcmp(p + d, "星期", 6) == 0)
+		return 1;
 	size_t k = wl_prefix(&meta, p + d, n - d);
 	if (!k || !colon_at(p + d + k, n - d - k))
 		return 0;
@@ -221,7 +224,7 @@ static int breadcrumb(const char *p, size_t n)
 	while (i < n) {
 		int32_t c;
 		size_t l = ch_decode(p + i, n - i, &c);
-		if (c == '>' || c == 0xFF1E || c == 0x00BB || c == 0x203A) {
+		if (c == '>' || c == 0xFF1E || c == 0x00BB || c == 0x203A || c == 0x2192) {
 			if (!k++)
 				first = i;
 		}
