@@ -219,7 +219,8 @@ static void words(const struct ctx *c, struct model_work *w)
 					w->ji[k] |= f;
 				longest = len;
 			}
-			if (++j >= n)
+			/* the pair filter saves most probes of the edge table, which is not in the cache */
+			if (++j >= n || (j == i + 1 && !lex_may_pair(x, c->cp[i], c->cp[j])))
 				break;
 			node = lex_step(x, node, c->cp[j]);
 		}
