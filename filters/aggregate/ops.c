@@ -207,7 +207,7 @@ static void r_median(const struct opspec *s, const void *st, struct buf *out)
 /* name, state, column, numbers only, parameter, its default, result, number out, help */
 const struct op op_table[] = {
 	{ "count", ST_COUNT, COL_OPTIONAL, 0, PAR_NONE, NULL, r_count, 1,
-	  "number of rows in the group" },
+	  "rows of the group; with COL, its non-empty values" },
 	{ "sum", ST_SUM, COL_REQUIRED, 1, PAR_NONE, NULL, r_sum, 1,
 	  "exact sum of the values" },
 	{ "mean", ST_MEAN, COL_REQUIRED, 1, PAR_NONE, NULL, r_mean, 1,
