@@ -156,7 +156,9 @@ static int find_columns(const struct config *c, struct table *t, const char *pat
 
 static void one_table(const struct config *c, const char *path)
 {
-	struct table *t = tbl_open(path, c->csv ? TBL_CSV : TBL_TSV, !c->no_header);
+	/* The table file's charset is detected (an explicit --encoding is refused with tables:
+	 * the rows' text is UTF-8 once read, and the reader must not convert it again). */
+	struct table *t = tbl_open_enc(path, c->csv ? TBL_CSV : TBL_TSV, !c->no_header, "auto");
 	if (!t) {
 		cli_mark_bad();
 		return;
