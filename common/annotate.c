@@ -529,7 +529,7 @@ int annotate_main(int argc, char **argv, const struct annotator *a)
 	}
 	csv_in = row_options_done();
 	if (lines_in && (text_col || csv_in))
-		usage_error("--lines cannot be combined with --text or CSV input");
+		usage_error("--lines cannot be combined with --text or CSV input (--ocsv writes CSV)");
 	if (id_col && !text_col)
 		usage_error("--id needs --text COL");
 	if (no_header && !text_col)
