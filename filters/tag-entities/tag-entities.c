@@ -146,6 +146,11 @@ static char *epilog(void)
 	else
 		buf_adds(&b, "; built without the township list\n(npm was not reachable): "
 		             "townships are found by their suffix only.\n");
+	if (data_entities_model_len)
+		buf_addf(&b, "Model: a sequence model for PER/LOC/ORG (%lu bytes, trained on the MSRA NER\n"
+		             "training set; docs/MODEL.md); --no-model for rules only.\n", data_entities_model_len);
+	else
+		buf_adds(&b, "Model: none (built with MODEL=none): rules and gazetteers only.\n");
 	return b.p;
 }
 
