@@ -38,6 +38,7 @@ struct hx {
 	struct tmap dm;
 	size_t base, fed, pos;
 	int skip;                 /* depth inside dropped elements */
+	int article;              /* depth inside <article> and <main> */
 	int pre;                  /* depth inside <pre> (white space kept) */
 	int nl;                   /* pending break: 1 a line, 2 a paragraph */
 	unsigned long long nl_at; /* source offset the break is placed at */
@@ -225,13 +226,29 @@ static void on_text(void *u, const xmlChar *ch, int len)
 	advance(h);
 }
 
+/* A header or footer inside an article is the article's own (its headline, its byline),
+ * not the site's: kept. */
+static int dropped_here(const struct hx *h, const char *s, size_t n)
+{
+	if (h->article && (strcmp(s, "header") == 0 || strcmp(s, "footer") == 0))
+		return 0;
+	return wl_has(&dropped, s, n);
+}
+
+static int is_article(const char *s)
+{
+	return strcmp(s, "article") == 0 || strcmp(s, "main") == 0;
+}
+
 static void on_start(void *u, const xmlChar *name, const xmlChar **attrs)
 {
 	(void)attrs;
 	struct hx *h = u;
 	const char *s = (const char *)name;
 	size_t n = strlen(s);
-	if (wl_has(&dropped, s, n))
+	if (!h->skip && is_article(s))
+		h->article++;
+	if (dropped_here(h, s, n))
 		h->skip++;
 	else if (!h->skip && strcmp(s, "br") == 0)
 		brk(h, 1);
@@ -254,10 +271,12 @@ static void on_end(void *u, const xmlChar *name)
 	struct hx *h = u;
 	const char *s = (const char *)name;
 	size_t n = strlen(s);
-	if (wl_has(&dropped, s, n)) {
+	if (dropped_here(h, s, n)) {
 		if (h->skip)
 			h->skip--;
 	} else if (!h->skip) {
+		if (is_article(s) && h->article)
+			h->article--;
 		if (wl_has(&blocks, s, n))
 			brk(h, 2);
 		if (strcmp(s, "pre") == 0 && h->pre)
