@@ -22,6 +22,8 @@
 /* Lines read ahead to see what follows a heading: whether article text comes (then it
  * is a headline) or only more navigation (then it is page furniture). */
 #define LOOK 40
+/* Lines read at the start of a document to learn its spacing. */
+#define SPACING_LINES 8
 /* The ring's first size: a power of two above LOOK. */
 #define LOOK_RING 64
 /* A headline is shorter than the paragraph under it; a line as long as the next is the
@@ -53,6 +55,7 @@ struct doc {
 	struct wline *w;     /* a ring: lines read ahead from w[h], oldest first */
 	size_t h, nw, cap;
 	size_t gap;
+	size_t unit;         /* fewest blank lines between two lines of the document so far */
 	int seen, eof, err;
 	int footer;          /* past a copyright notice (FOOTER_NOTICE) or a link-list heading
 	                      * (FOOTER_LINKS): page furniture */
@@ -65,6 +68,9 @@ struct doc {
 };
 
 #define W(d, i) (&(d)->w[((d)->h + (i)) & ((d)->cap - 1)])
+/* Blank lines before line x beyond the document's usual spacing: on a page that puts a
+ * blank line between all its lines, one blank line separates nothing. */
+#define GAP(d, x) ((x)->gap > (d)->unit ? (x)->gap - (d)->unit : 0)
 
 static int bracket_credit(const char *p, size_t n);
 static size_t broken_run(struct doc *d);
@@ -120,6 +126,8 @@ static void wfill(struct doc *d, size_t k)
 		}
 		x->gap = d->gap;
 		x->first = !d->seen;
+		if (!x->first && x->gap < d->unit)
+			d->unit = x->gap;
 		d->seen = 1;
 		d->gap = 0;
 		d->nw++;
@@ -185,11 +193,11 @@ static int headline_above(struct doc *d, size_t i)
 	if (i + 1 >= d->nw)
 		return 0;
 	const struct wline *y = W(d, i + 1);
-	if (y->gap > 1 || walk_kind(y) != PROSE)
+	if (GAP(d, y) > 1 || walk_kind(y) != PROSE)
 		return 0;
 	/* A line with commas that breaks off before a blank line is a sentence cut by the
 	 * layout ("…依托社区党组织、网格党支部、楼" / "" / "栋党小组…"). */
-	if (x->f.full_commas && y->gap)
+	if (x->f.full_commas && y->gap)   /* any blank line, even on a page that spaces all */
 		return 0;
 	if (y->f.ncp * HEADLINE_RATIO_DEN < x->f.ncp * HEADLINE_RATIO_NUM)
 		return 0;
@@ -245,7 +253,7 @@ static int heading_of_article(struct doc *d)
 		return 0;
 	size_t k = broken_run(d);   /* the heading may take several lines */
 	/* "标题" then "发布时间：…": the headline of a web page. */
-	if (d->nw > k && W(d, k)->gap <= 1 && W(d, k)->f.meta) {
+	if (d->nw > k && GAP(d, W(d, k)) <= 1 && W(d, k)->f.meta) {
 		d->zone = 1;
 		return 1;
 	}
@@ -268,7 +276,7 @@ static int heading_of_article(struct doc *d)
 		 * page. A longer one is a kicker; a subtitle opens with a dash. */
 		if (crossed)
 			break;
-		if (!d->zone && y->gap == 0 && W(d, 0)->f.ncp < LABEL_MAX_CP && y->f.first_cp != 0x2014)
+		if (!d->zone && GAP(d, y) == 0 && W(d, 0)->f.ncp < LABEL_MAX_CP && y->f.first_cp != 0x2014)
 			break;
 	}
 	/* No text follows: on a page with furniture, a label; on plain text, undecided. */
@@ -284,7 +292,7 @@ static size_t broken_run(struct doc *d)
 		if (k >= d->nw || k >= LOOK)
 			return k;
 		const struct wline *a = W(d, k - 1), *b = W(d, k);
-		if (b->gap || !b->f.complete || own_type(a) != T_TITLE || own_type(b) != T_TITLE ||
+		if (GAP(d, b) || !b->f.complete || own_type(a) != T_TITLE || own_type(b) != T_TITLE ||
 		    !lf_broken_between(a->ln.t.p, a->ln.t.n, b->ln.t.p, b->ln.t.n, 1))
 			return k;
 		k++;
@@ -302,7 +310,7 @@ static size_t vertical_run(struct doc *d)
 		if (k >= d->nw || k >= LOOK)
 			break;
 		const struct wline *y = W(d, k);
-		if (y->f.ncp != 1 || !y->f.complete || (k && y->gap) || !ch_is_han(y->f.first_cp))
+		if (y->f.ncp != 1 || !y->f.complete || (k && GAP(d, y)) || !ch_is_han(y->f.first_cp))
 			break;
 		size_t a = 0, b = y->ln.t.n;
 		while (a < b && (y->ln.t.p[a] == ' ' || y->ln.t.p[a] == '\t'))
@@ -329,7 +337,7 @@ static int real_prose(const struct wline *x)
 static int prose_below(struct doc *d)
 {
 	wfill(d, 2);
-	return d->nw > 1 && W(d, 1)->gap <= 1 && real_prose(W(d, 1));
+	return d->nw > 1 && GAP(d, W(d, 1)) <= 1 && real_prose(W(d, 1));
 }
 
 /* Is heading-like line 0 the head of a sentence the layout cut inside a phrase or a
@@ -340,7 +348,7 @@ static int cut_sentence(struct doc *d)
 	if (d->nw < 2)
 		return 0;
 	const struct wline *x = W(d, 0), *y = W(d, 1);
-	return y->gap == 0 && own_type(y) == T_SENT && (y->f.ends_final || y->f.commas) &&
+	return GAP(d, y) == 0 && own_type(y) == T_SENT && (y->f.ends_final || y->f.commas) &&
 	       lf_broken_between(x->ln.t.p, x->ln.t.n, y->ln.t.p, y->ln.t.n, 0);
 }
 
@@ -368,7 +376,7 @@ static enum seg_type classify(struct doc *d)
 	 * furniture when the page's furniture follows it. */
 	if (t == T_SENT && x->first && lf_headline_shape(f) && heading_of_article(d) == 0)
 		return T_BOILER;
-	if (t == T_SENT && x->gap >= IMAGE_GAP && !x->first && f->ends_final && !f->stop_inside &&
+	if (t == T_SENT && GAP(d, x) >= IMAGE_GAP && !x->first && f->ends_final && !f->stop_inside &&
 	    f->ncp <= PHOTO_CAPTION_MAX_CP)
 		return T_CAPTION;
 	return t;
@@ -385,7 +393,7 @@ static int joinable(struct doc *d)
 	enum seg_type t = own_type(x);
 	if (t == T_SENT && headline_above(d, 0))
 		return 0;
-	if (t == T_SENT && x->gap >= IMAGE_GAP && x->f.ends_final && !x->f.stop_inside &&
+	if (t == T_SENT && GAP(d, x) >= IMAGE_GAP && x->f.ends_final && !x->f.stop_inside &&
 	    x->f.ncp <= PHOTO_CAPTION_MAX_CP)
 		return 0;
 	return t == T_SENT || (x->f.starts_cont && t != T_BOILER && t != T_BYLINE);
@@ -496,11 +504,11 @@ static size_t credited_caption(struct doc *d)
 		i++;
 	}
 	const struct wline *next = W(d, i + 1);
-	if (!(next->f.credit && next->f.photo && next->gap <= 1))
+	if (!(next->f.credit && next->f.photo && GAP(d, next) <= 1))
 		return 0;
 	/* After an image gap, saying 图为 ("the picture shows"), or over the credit of a
 	 * photographer alone (not "记者 王明文 李华摄", a story's). */
-	int figure = (W(d, 0)->gap >= IMAGE_GAP && !W(d, 0)->first) ||
+	int figure = (GAP(d, W(d, 0)) >= IMAGE_GAP && !W(d, 0)->first) ||
 	             !memmem(next->ln.t.p, next->ln.t.n, "文", 3);
 	for (size_t k = 0; k <= i && !figure; k++)
 		figure = lf_mentions_figure(W(d, k)->ln.t.p, W(d, k)->ln.t.n);
@@ -518,7 +526,7 @@ static size_t photo_item(struct doc *d)
 		if (i >= d->nw)
 			return 0;
 		const struct wline *y = W(d, i);
-		if (!y->f.complete || (i && y->gap > 1))
+		if (!y->f.complete || (i && GAP(d, y) > 1))
 			return 0;
 		/* The credit of a photo ("沈  果摄"), not of a story with a photo ("记者 王明文
 		 * 李华摄"), or any credit under text that says 图为. */
@@ -551,11 +559,11 @@ static int one_paragraph(struct doc *d)
 	}
 	if (t == T_TITLE) {
 		wfill(d, 2);
-		if (d->nw >= 2 && W(d, 1)->gap <= 1 && W(d, 1)->f.caption_credit)
+		if (d->nw >= 2 && GAP(d, W(d, 1)) <= 1 && W(d, 1)->f.caption_credit)
 			t = T_CAPTION;
 		/* Headline, image, this line, then the lead (本报讯...): the line labels the
 		 * image; the headline was already given. */
-		if (d->nw >= 2 && x->gap >= IMAGE_GAP && !x->first && d->last == T_TITLE &&
+		if (d->nw >= 2 && GAP(d, x) >= IMAGE_GAP && !x->first && d->last == T_TITLE &&
 		    W(d, 1)->f.starts_article)
 			t = T_CAPTION;
 	}
@@ -577,7 +585,7 @@ static int one_paragraph(struct doc *d)
 	}
 	/* Text right after an image, up to a photo credit, is that image's caption even when
 	 * its first line looks like a heading (a caption cut by the layout). */
-	if (t == T_SENT || (t == T_TITLE && x->gap >= IMAGE_GAP && !x->first)) {
+	if (t == T_SENT || (t == T_TITLE && GAP(d, x) >= IMAGE_GAP && !x->first)) {
 		size_t k = credited_caption(d);
 		if (k) {
 			d->last = T_CAPTION;
@@ -620,9 +628,11 @@ int doc_run(struct reader *r, const char *doc, const struct doc_opts *o)
 	d.r = r;
 	d.h = d.nw = 0;
 	d.gap = 0;
+	d.unit = SIZE_MAX;
 	d.seen = d.eof = d.err = d.footer = d.zone = d.boiler_seen = 0;
 	d.last = T_SENT;
 	d.em = (struct emitter){ doc, 0, 0, "sent", o->form };
+	wfill(&d, SPACING_LINES);   /* enough lines to see how the page is spaced */
 	for (;;) {
 		wfill(&d, 1);
 		if (d.nw == 0 || d.err)
