@@ -105,3 +105,15 @@ cp "$T/gen/00002.txt" "$T/many/$(printf 'odd\033name.txt')"
 cp "$T/gen/00003.txt" "$T/many/$(printf 'tab\tnew\nline back\\slash.txt')"
 (cd "$T" && sh "$R" -q --state st-many many many-inc; sh "$R" -q many many-full) 2>"$T/log"
 check pipeline/incremental-odd-names "$(same_outputs "$T/many-full" "$T/many-inc" 2>&1)" same_outputs "$T/many-full" "$T/many-inc"
+
+# An empty input folder (an unmounted mount point) leaves the state and the outputs alone:
+# status 1, nothing published, no part deleted.
+mkdir "$T/empty"
+cp "$T/state/manifest" "$T/manifest.before"
+cp -RL "$T/inc" "$T/inc.before"
+parts_before=$(find "$T/state/parts" -type f | wc -l)
+st=0; (cd "$T" && sh "$R" -q --state state empty inc) 2>"$T/log" || st=$?
+parts_after=$(find "$T/state/parts" -type f | wc -l)
+check pipeline/incremental-empty-input-refused "status $st, parts $parts_before -> $parts_after: $(tail -n 1 "$T/log")" sh -c '
+	[ "$1" -eq 1 ] && [ "$2" -eq "$3" ] && cmp -s "$4/manifest.before" "$4/state/manifest"' - "$st" "$parts_before" "$parts_after" "$T"
+check pipeline/incremental-empty-input-outputs-kept "the outputs changed" same_outputs "$T/inc.before" "$T/inc"
