@@ -44,6 +44,7 @@ static const char *const type_names[] = { "sent", "title", "byline", "caption", 
 struct wline {
 	struct line ln;
 	struct linefeat f;
+	int own;         /* its type on its own (line_type), kept once computed */
 	size_t gap;      /* blank lines just before it */
 	int first;       /* no text before it in the document */
 };
@@ -73,6 +74,7 @@ struct doc {
 #define GAP(d, x) ((x)->gap > (d)->unit ? (x)->gap - (d)->unit : 0)
 
 static int bracket_credit(const char *p, size_t n);
+static enum seg_type line_type(const struct wline *x);
 static size_t broken_run(struct doc *d);
 
 static void on_segment(void *ctx, const char *p, size_t n,
@@ -120,6 +122,7 @@ static void wfill(struct doc *d, size_t k)
 			return;
 		}
 		lf_compute(&x->f, x->ln.t.p, x->ln.t.n, x->ln.complete);
+		x->own = line_type(x);
 		if (x->f.blank) {
 			d->gap++;
 			continue;
@@ -142,7 +145,7 @@ static void pop(struct doc *d)
 }
 
 /* The type a line has on its own, before its neighbours are considered. */
-static enum seg_type own_type(const struct wline *x)
+static enum seg_type line_type(const struct wline *x)
 {
 	const struct linefeat *f = &x->f;
 	if (f->starts_article || !f->complete)
@@ -162,6 +165,11 @@ static enum seg_type own_type(const struct wline *x)
 	if (lf_title_like(f))
 		return T_TITLE;
 	return T_SENT;
+}
+
+static enum seg_type own_type(const struct wline *x)
+{
+	return (enum seg_type)x->own;
 }
 
 enum walk { PROSE, TITLEISH, PASS, STOP };

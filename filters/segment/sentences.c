@@ -249,6 +249,23 @@ static size_t weight(const struct splitter *sp, const char *p, size_t len, int32
 	return w[k][sp->form];
 }
 
+/* cuttable_after for the characters simple() takes, without the Unicode tables: the
+ * punctuation and spaces of ASCII, U+2010..U+2027, U+3000..U+303F and the full-width
+ * forms. */
+static int simple_cuttable(int32_t c)
+{
+	if (c < 0x80)
+		return ch_is_space(c) || (ispunct((unsigned char)c) && c != '\'');
+	if (c >= 0x2010 && c <= 0x2027)
+		return 1;
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return cuttable_after(c);
+	/* U+3000..U+303F: the space, 、。〃, brackets, quotes and dashes are; 々, 〆, the
+	 * Hangzhou numerals, tone marks, kana repeat marks and symbols are not. */
+	return c <= 0x3003 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) ||
+	       c == 0x3030 || c == 0x303D;
+}
+
 /* Process the code point at pos. */
 static void step(struct splitter *sp, int32_t c, size_t len)
 {
@@ -333,7 +350,7 @@ static void scan(struct splitter *sp, size_t limit)
 				/* After a mark ("，", "“"), the run's start is a cut point. */
 				if (!ch_is_han(sp->prev) && !ch_is_ascii_alnum(sp->prev)) {
 					sp->gstate = 0;
-					if (cuttable_after(sp->prev)) {
+					if (simple_cuttable(sp->prev)) {
 						sp->cut = sp->pos;
 						sp->cut_cp = sp->ncp;
 					}
