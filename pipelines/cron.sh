@@ -39,6 +39,11 @@ if [ -z "${PIPELINE_STAMPED:-}" ]; then
 		prev=$a
 	done
 fi
+# A stop (timeout, kill) is logged, whenever it comes: here before the log is stamped, and
+# again below in the stamped run.
+trap 'log "stopped by SIGTERM"; exit 143' TERM
+trap 'log "stopped by SIGINT"; exit 130' INT
+trap 'log "stopped by SIGHUP"; exit 129' HUP
 stamped "$@"
 
 lock="" wait="" logfile="" sqlite="" pg="" report=0
@@ -67,10 +72,6 @@ st=0
 out_setup "$(dashsafe "${*: -1}")" || st=$?
 [ "$st" -eq 0 ] || exit "$st"
 lock=${lock:-$runs/.cron.lock}
-# A stop (timeout, kill) is logged, whenever it comes.
-trap 'log "stopped by SIGTERM"; exit 143' TERM
-trap 'log "stopped by SIGINT"; exit 130' INT
-trap 'log "stopped by SIGHUP"; exit 129' HUP
 
 if [ -n "$logfile" ] && [ -z "${PIPELINE_LOG_OPEN:-}" ]; then
 	exec 2>>"$logfile" || die "$E_SYS" "cannot write the log $logfile"

@@ -90,7 +90,11 @@ forward() {
 	saved=$(trap -p TERM INT HUP)
 	setsid "$@" &
 	child=$!
-	trap 'kill -TERM -- "-$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null' TERM INT HUP
+	# $forwarded: the signal passed on, for the caller to say so.
+	forwarded=""
+	trap 'forwarded=SIGTERM; kill -TERM -- "-$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null' TERM
+	trap 'forwarded=SIGINT; kill -TERM -- "-$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null' INT
+	trap 'forwarded=SIGHUP; kill -TERM -- "-$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null' HUP
 	# wait returns early when a signal comes in; wait again until the child is gone.
 	while :; do
 		st=0
@@ -121,8 +125,10 @@ stamped() {
 	forward bash "$0" "$@" 2>"$dir/stderr" || st=$?
 	wait "$stamper" || sst=$?
 	rm -rf -- "$dir"
+	unset PIPELINE_STAMPER
+	# The run may have been stopped before it could say so itself.
+	[ -z "$forwarded" ] || [ "$sst" -ne 0 ] || log "stopped by $forwarded (status $st)"
 	if [ "$sst" -ne 0 ]; then
-		unset PIPELINE_STAMPER
 		log "cannot write the log${PIPELINE_LOG:+ $PIPELINE_LOG} (status $st of the run)" 2>&"${PIPELINE_ERR_FD:-2}" || true
 		exit "$E_SYS"
 	fi

@@ -201,6 +201,15 @@ if command -v timeout >/dev/null; then
 	sleep 3
 	check pipeline/cron-timeout-logged-and-clean "status $st; $(tail -n 3 "$T/timeout.log" | tr '\n' '|') $(cd "$T/.out.runs" && echo .* *)" sh -c '
 		[ "$1" -eq 124 ] && grep -q "stopped by SIGTERM" "$2" && grep -q "cron: run stopped by signal 15" "$2"' - "$st" "$T/timeout.log"
+	# Early stops too, wherever they land: once the log exists, the stop is in it.
+	bad=""
+	for d in 0.05 0.1 0.2 0.4; do
+		rm -f "$T/timeout2.log"
+		(cd "$T" && BIN=$T/slower timeout $d sh "$C" --log timeout2.log -- corpus out) >/dev/null 2>&1
+		[ ! -e "$T/timeout2.log" ] || grep -q "stopped by SIGTERM" "$T/timeout2.log" || bad="$bad $d"
+	done
+	check pipeline/cron-timeout-early-logged "no stop logged after a timeout of$bad s" [ -z "$bad" ]
+	sleep 1
 	check pipeline/cron-timeout-no-scratch "left: $(cd "$T/.out.runs" && echo .* *)" only_set "$T/out"
 else
 	skip pipeline/cron-timeout "timeout (coreutils) is missing"
