@@ -28,7 +28,8 @@ tag-entities_EXTRA += $(TE_GEN)/model-$(if $(filter none,$(MODEL)),none,builtin)
 
 # The trainer (not part of the filter: its main lives in train/):
 #   make model TRAIN='../shared/train/msra-train.bio.xz ../shared/train/pd199801.bio.xz'
-# writes filters/tag-entities/model/entities.model (EPOCHS, BITS as options).
+# writes filters/tag-entities/model/entities.model and the names its features read,
+# data/model-entities.txt (EPOCHS, BITS as options).
 TRAIN_BIN := $(BIN)/train-entities
 EPOCHS ?= 10
 BITS ?= 18
@@ -43,4 +44,5 @@ all: $(TRAIN_BIN)
 trainer: $(TRAIN_BIN)
 model: $(TRAIN_BIN)
 	@test -n "$(TRAIN)" || { echo "make model TRAIN='FILE.bio[.xz]...' (see docs/MODEL.md)"; exit 2; }
-	$(TRAIN_BIN) -e $(EPOCHS) -b $(BITS) -o filters/tag-entities/model/entities.model $(TRAIN)
+	$(TRAIN_BIN) -e $(EPOCHS) -b $(BITS) -o filters/tag-entities/model/entities.model \
+		-g filters/tag-entities/data/model-entities.txt $(TRAIN)

@@ -106,7 +106,7 @@ static void grow(struct model_work *w, size_t n, size_t ntpl)
 		while (cap < n + 1)
 			cap *= 2;
 		w->din = xrealloc(w->din, cap);
-		w->js = xrealloc(w->js, cap);
+		w->js = xrealloc(w->js, cap * sizeof *w->js);
 		w->je = xrealloc(w->je, cap);
 		w->ji = xrealloc(w->ji, cap);
 		w->emit = xrealloc(w->emit, cap * MODEL_LABELS * sizeof *w->emit);
@@ -152,19 +152,26 @@ static void coverage(const struct ctx *c, uint8_t *din)
 	}
 }
 
-/* The model's own word list (data/model-lexicon.txt, from jieba's dictionary): kinds as
- * bits, kept apart from the rules' lexicon so that the rules never see it. */
-extern const char data_model_lexicon_txt[];
-extern const unsigned long data_model_lexicon_txt_len;
+/* The model's own word list, kept apart from the rules' lexicon so that the rules never
+ * see it: data/model-lexicon.txt (from jieba's dictionary) and data/model-entities.txt
+ * (the names of the training data, written by the trainer). Kinds as bits. */
+extern const char data_model_lexicon_txt[], data_model_entities_txt[];
+extern const unsigned long data_model_lexicon_txt_len, data_model_entities_txt_len;
 enum { MW_PER = 1, MW_FOREIGN = 2, MW_LOC = 4, MW_ORG = 8, MW_WORD = 16 };
-static struct lex *mlex;
+static const char kinds[] = "pflowPLO";
+static struct lex *builtin_words;
+static const struct lex *words_in_use;
 
-static const struct lex *model_lexicon(void)
+void model_words_add(struct lex *x, const int32_t *cp, size_t n, char kind)
 {
-	if (mlex)
-		return mlex;
-	mlex = lex_new(1);
-	const char *p = data_model_lexicon_txt, *end = p + data_model_lexicon_txt_len;
+	const char *k = strchr(kinds, kind);
+	if (k && *k && n)
+		lex_put(x, cp, n)->flags |= 1u << (k - kinds);
+}
+
+static void load_words(struct lex *x, const char *p, size_t len)
+{
+	const char *end = p + len;
 	int32_t *cp = NULL;
 	size_t cap = 0;
 	while (p < end) {
@@ -172,37 +179,53 @@ static const struct lex *model_lexicon(void)
 		const char *e = nl ? nl : end;
 		const char *tab = memchr(p, '\t', (size_t)(e - p));
 		if (*p != '#' && tab && tab + 1 < e) {
-			static const char kinds[] = "pflow";
-			const char *k = strchr(kinds, tab[1]);
-			size_t n = 0;
 			long got = res_decode(p, (size_t)(tab - p), &cp, &cap);
 			if (got > 0)
-				n = (size_t)got;
-			if (k && n) {
-				struct lexinfo *li = lex_put(mlex, cp, n);
-				li->flags |= 1u << (k - kinds);
-			}
+				model_words_add(x, cp, (size_t)got, tab[1]);
 		}
 		p = e + 1;
 	}
 	free(cp);
-	return mlex;
+}
+
+struct lex *model_words_new(int entities)
+{
+	struct lex *x = lex_new(1);
+	load_words(x, data_model_lexicon_txt, data_model_lexicon_txt_len);
+	if (entities)
+		load_words(x, data_model_entities_txt, data_model_entities_txt_len);
+	return x;
+}
+
+void model_use_words(const struct lex *x)
+{
+	words_in_use = x;
+}
+
+static const struct lex *model_lexicon(void)
+{
+	if (words_in_use)
+		return words_in_use;
+	if (!builtin_words)
+		builtin_words = model_words_new(1);
+	return builtin_words;
 }
 
 void model_lexicon_free(void)
 {
-	if (mlex)
-		lex_free(mlex);
-	mlex = NULL;
+	if (builtin_words)
+		lex_free(builtin_words);
+	builtin_words = NULL;
+	words_in_use = NULL;
 }
 
 /* Words of the model's list at each position: kinds starting (with the longest length in
- * bits 5-7), ending, and covering a position past a word's first character. */
+ * bits 8-10), ending, and covering a position past a word's first character. */
 static void words(const struct ctx *c, struct model_work *w)
 {
 	const struct lex *x = model_lexicon();
 	size_t n = c->n;
-	memset(w->js, 0, n + 1);
+	memset(w->js, 0, (n + 1) * sizeof *w->js);
 	memset(w->je, 0, n + 1);
 	memset(w->ji, 0, n + 1);
 	for (size_t i = 0; i < n; i++) {
@@ -224,7 +247,7 @@ static void words(const struct ctx *c, struct model_work *w)
 				break;
 			node = lex_step(x, node, c->cp[j]);
 		}
-		w->js[i] = (uint8_t)(w->js[i] | (longest > 4 ? 4 : longest) << 5);
+		w->js[i] = (uint16_t)(w->js[i] | (longest > 4 ? 4 : longest) << 8);
 	}
 }
 

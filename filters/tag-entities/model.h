@@ -70,14 +70,21 @@ void model_close(struct model *m);
 /* Per-window scratch of the decoder, grown as needed. */
 struct model_work {
 	uint8_t *din;        /* lexicon coverage of each position */
-	uint8_t *js, *je, *ji;   /* the model's words starting, ending at, covering each position */
+	uint16_t *js;        /* the model's words starting at each position, */
+	uint8_t *je, *ji;    /* ending there, covering it */
 	uint64_t *h;         /* feature hashes, n x ntpl */
 	float *emit;         /* n x MODEL_LABELS */
 	uint8_t *lab;        /* the best labels */
 	size_t cap, hcap;
 };
 void model_work_free(struct model_work *w);
-void model_lexicon_free(void);   /* the model's word list, loaded on first use */
+/* The model's word list: the built-in one is loaded on first use. The trainer makes its
+ * own (the training names of other folds) and switches between them. */
+struct lex;
+struct lex *model_words_new(int entities);   /* the jieba words, and the names if entities */
+void model_words_add(struct lex *x, const int32_t *cp, size_t n, char kind);   /* kind: P L O ... */
+void model_use_words(const struct lex *x);   /* NULL: the built-in list */
+void model_lexicon_free(void);
 
 /* The hashes of every template in tpl[0..ntpl) at every position of c, into w->h (n x
  * ntpl); the trainer and the decoder share this, so they see the same features. */

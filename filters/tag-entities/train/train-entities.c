@@ -3,7 +3,9 @@
  * line ends a sentence; FILE.xz is read through xz -dc). The last tenth of each file is
  * held out as its dev set; every epoch prints the dev F1 per type. Sentences are visited
  * in an order shuffled by a fixed seed, so the same data give the same model bytes.
- *   train-entities [-e EPOCHS] [-b BITS] [-o MODEL] FILE... */
+ * The names of each training half feed the word-list features of the other; -g writes
+ * them all, for data/model-entities.txt, which the built model then needs.
+ *   train-entities [-e EPOCHS] [-b BITS] [-o MODEL] [-g NAMES] FILE... */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 struct sent {
 	size_t off, len;     /* text bytes in the pool */
 	size_t loff, n;      /* labels (code points) */
+	int fold;            /* training half (0, 1) of its corpus; its names serve the other */
 };
 
 struct corpus {
@@ -95,7 +98,7 @@ static void read_corpus(struct corpus *c, const char *path)
 	size_t cap = 0, cap_s = 0;
 	ssize_t len;
 	unsigned long long lineno = 0;
-	struct sent cur = { text.n, 0, nlabs, 0 };
+	struct sent cur = { text.n, 0, nlabs, 0, 0 };
 	c->name = path;
 	for (;;) {
 		len = getline(&line, &cap, f);
@@ -112,7 +115,7 @@ static void read_corpus(struct corpus *c, const char *path)
 				}
 				c->s[c->n++] = cur;
 			}
-			cur = (struct sent){ text.n, 0, nlabs, 0 };
+			cur = (struct sent){ text.n, 0, nlabs, 0, 0 };
 			if (len < 0)
 				break;
 			continue;
@@ -277,6 +280,8 @@ static float *emit;
 static uint8_t *pred;
 static size_t ecap;
 
+static struct lex *fold_words[2], *all_words;
+
 static void prepare(const struct sent *s)
 {
 	ctx_load(&cx, text.p + s->off, s->len);
@@ -295,6 +300,7 @@ static void prepare(const struct sent *s)
 static double evaluate(struct corpus *cs, size_t nc, const struct model *qm)
 {
 	struct prf all = { 0 };
+	model_use_words(all_words);
 	for (size_t c = 0; c < nc; c++) {
 		struct prf r = { 0 };
 		for (size_t k = cs[c].n - cs[c].ndev; k < cs[c].n; k++) {
@@ -329,6 +335,50 @@ static double evaluate(struct corpus *cs, size_t nc, const struct model *qm)
 		h += all.hit[t];
 	}
 	return f1(g, p, h);
+}
+
+/* The names of the training sentences: those of each half feed the word-list features of
+ * the other half (so that the model does not learn to trust a list that always holds the
+ * answer), all of them the dev sets' and the list written with -g. */
+static struct buf names = BUF_INIT;
+struct namectx { const int32_t *cp; int fold; };
+
+static void on_name(void *arg, size_t s, size_t e, int type)
+{
+	const struct namectx *nc = arg;
+	static const char kind[3] = { 'P', 'L', 'O' };
+	if (e - s < 2)
+		return;
+	const struct lexinfo *old = lex_get(all_words, nc->cp + s, e - s);
+	uint32_t bit = 1u << (5 + type);
+	model_words_add(fold_words[1 - nc->fold], nc->cp + s, e - s, kind[type]);
+	if (old && (old->flags & bit))
+		return;
+	model_words_add(all_words, nc->cp + s, e - s, kind[type]);
+	for (size_t i = s; i < e; i++)
+		buf_add_cp(&names, nc->cp[i]);
+	buf_addf(&names, "\t%c\n", kind[type]);
+}
+
+static void collect_names(struct corpus *cs, size_t nc)
+{
+	fold_words[0] = model_words_new(0);
+	fold_words[1] = model_words_new(0);
+	all_words = model_words_new(0);
+	int32_t *cp = NULL;
+	size_t cap = 0;
+	for (size_t c = 0; c < nc; c++) {
+		size_t ntr = cs[c].n - cs[c].ndev;
+		for (size_t k = 0; k < ntr; k++) {
+			struct sent *s = &cs[c].s[k];
+			s->fold = k >= ntr / 2;
+			if (res_decode(text.p + s->off, s->len, &cp, &cap) != (long)s->n)
+				continue;
+			struct namectx ctx = { cp, s->fold };
+			model_spans(glab + s->loff, s->n, on_name, &ctx);
+		}
+	}
+	free(cp);
 }
 
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
@@ -380,20 +430,22 @@ int main(int argc, char **argv)
 {
 	cli_init("train-entities");
 	int epochs = 10;
-	const char *out = NULL;
+	const char *out = NULL, *names_out = NULL;
 	int opt;
-	while ((opt = getopt(argc, argv, "e:b:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "e:b:o:g:")) != -1) {
 		if (opt == 'e')
 			epochs = atoi(optarg);
 		else if (opt == 'b')
 			bits = (uint32_t)atoi(optarg);
 		else if (opt == 'o')
 			out = optarg;
+		else if (opt == 'g')
+			names_out = optarg;
 		else
-			usage_error("usage: train-entities [-e EPOCHS] [-b BITS] [-o MODEL] FILE...");
+			usage_error("usage: train-entities [-e EPOCHS] [-b BITS] [-o MODEL] [-g NAMES] FILE...");
 	}
 	if (optind >= argc || epochs < 1 || bits < 8 || bits > 26)
-		usage_error("usage: train-entities [-e EPOCHS] [-b BITS 8-26] [-o MODEL] FILE...");
+		usage_error("usage: train-entities [-e EPOCHS] [-b BITS 8-26] [-o MODEL] [-g NAMES] FILE...");
 	res_load_builtin();
 	while (tpl[ntpl])
 		ntpl++;
@@ -405,6 +457,7 @@ int main(int argc, char **argv)
 		ntrain += cs[c].n - cs[c].ndev;
 		fprintf(stderr, "%s: %zu sentences, the last %zu held out as dev\n", cs[c].name, cs[c].n, cs[c].ndev);
 	}
+	collect_names(cs, nc);
 	const struct sent **order = xmalloc((ntrain ? ntrain : 1) * sizeof *order);
 	size_t k = 0;
 	for (size_t c = 0; c < nc; c++)
@@ -426,6 +479,7 @@ int main(int argc, char **argv)
 		struct model_trans tc = T;
 		for (size_t i = 0; i < ntrain; i++) {
 			const struct sent *s = order[i];
+			model_use_words(fold_words[s->fold]);
 			prepare(s);
 			emissions(W, &mw, s->n, emit);
 			tc = T;
@@ -470,6 +524,14 @@ int main(int argc, char **argv)
 			free(f);
 		}
 	}
+	if (names_out) {
+		FILE *f = fopen(names_out, "w");
+		if (!f || fprintf(f, "# Names of the training data (PER P, LOC L, ORG O) for the sequence model's word-list\n"
+		                     "# features (model.c), written by train-entities -g from the training portion of its corpora.\n") < 0 ||
+		    fwrite(names.p, 1, names.n, f) != names.n || fclose(f) != 0)
+			fatal(EXIT_SYS, "%s: cannot write", names_out);
+		fprintf(stderr, "wrote %s\n", names_out);
+	}
 	if (out) {
 		FILE *f = fopen(out, "wb");
 		if (!f || fwrite(file, 1, len, f) != len || fclose(f) != 0)
@@ -490,6 +552,11 @@ int main(int argc, char **argv)
 	free(pred);
 	ctx_free(&cx);
 	model_work_free(&mw);
+	model_use_words(NULL);
+	for (int k = 0; k < 2; k++)
+		lex_free(fold_words[k]);
+	lex_free(all_words);
+	buf_free(&names);
 	model_lexicon_free();
 	return 0;
 }
