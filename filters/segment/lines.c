@@ -127,6 +127,8 @@ static void scan(struct linefeat *f, const char *p, size_t n)
 		size_t l = ch_decode(p + i, n - i, &c);
 		f->ncp++;
 		f->bars += c == '|' || c == 0xFF5C;
+		f->digits += c >= '0' && c <= '9';
+		f->colons += ch_is_colon(c);
 		if (ch_is_comma(c)) {
 			f->commas++;
 			f->full_commas += c != 0x3001 && c != 0xFF64;
@@ -300,7 +302,8 @@ void lf_compute(struct linefeat *f, const char *p, size_t n, int complete)
 	f->footer = (furn & FURN_FOOTER) != 0;
 	f->boiler = f->footer || f->meta || f->tail || (!f->credit && furn);
 	/* "作者：张三 来源：人民网 2022-01-05": page metadata in any order. */
-	if (!f->boiler && !f->ends_final && !f->commas && dated_labels(p, n))
+	if (!f->boiler && !f->ends_final && !f->commas && f->colons && f->digits >= 4 &&
+	    dated_labels(p, n))
 		f->meta = f->boiler = 1;
 }
 

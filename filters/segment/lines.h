@@ -25,6 +25,7 @@ struct linefeat {
 	int boiler;          /* navigation, sharing, link lists, licence lines */
 	int tokens;          /* space-separated tokens */
 	int bars;            /* bars between menu items: | ｜ 丨 */
+	int digits, colons;  /* ASCII digits; colons */
 	int period_inside;   /* a 。 (or full stop) before the last sentence end */
 	int meta;            /* page metadata: a date alone, "发布时间：…", "来源于：…" */
 	int tail;            /* heading of the link lists after an article ("推荐阅读") */

@@ -69,6 +69,7 @@ static void start(struct reader *r, const char *name)
 	r->detect = shared_auto;
 	for (int k = 0; k < 3; k++)
 		r->sep_pos[k] = SIZE_MAX;
+	r->sep_next = SIZE_MAX;
 	if (r->conv)
 		iconv(r->cd, NULL, NULL, NULL, NULL);
 }
@@ -239,6 +240,7 @@ static void drop_consumed(struct reader *r)
 	r->q.n = rest;
 	r->q.p[rest] = '\0';
 	tm_rebase(&r->qm, r->qpos);
+	r->sep_next = SIZE_MAX;
 	for (int k = 0; k < 3; k++) {
 		if (r->sep_pos[k] != SIZE_MAX)
 			r->sep_pos[k] = r->sep_pos[k] >= r->qpos ? r->sep_pos[k] - r->qpos : SIZE_MAX;
@@ -379,6 +381,9 @@ static size_t scan_kind(const char *p, size_t from, size_t n, int k)
  * short the lines. */
 static size_t next_separator(struct reader *r, size_t from)
 {
+	/* The answer of the last call holds while the queue is the same and it lies ahead. */
+	if (r->sep_next_qn == r->q.n && r->sep_next >= from && r->sep_next != SIZE_MAX)
+		return r->sep_next;
 	size_t best = r->q.n;
 	for (int k = 0; k < 3; k++) {
 		size_t at = r->sep_pos[k];
@@ -391,6 +396,8 @@ static size_t next_separator(struct reader *r, size_t from)
 		if (at < best)
 			best = at;
 	}
+	r->sep_next = best;
+	r->sep_next_qn = r->q.n;
 	return best;
 }
 

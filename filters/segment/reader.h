@@ -44,6 +44,7 @@ struct reader {
 	size_t qpos;
 	size_t sep_pos[3];       /* next separator of each kind (FF, U+E40C, U+2028/9) in q, */
 	size_t sep_upto[3];      /* or SIZE_MAX: none in q up to sep_upto */
+	size_t sep_next, sep_next_qn;   /* the nearest of them, and q.n when it was found */
 	unsigned long long lineno;
 	struct tmap *premap;          /* html.c: the input is a text extracted through this map */
 	ssize_t (*pull)(void *, const char **);   /* html.c: the input comes from this call */
