@@ -23,6 +23,7 @@ struct agg {
 	int sorted, partial, merge, skip_bad, order_first;
 	int empty_error;            /* --empty=error: an empty value is a value, not missing */
 	unsigned threads;           /* --threads: 1, or 2 to split a regular file in halves */
+	int force_split;            /* --threads=2: split a file whatever its keys (auto: when they repeat) */
 	int quiet;                  /* a part of a split file: a bad value stops it unreported */
 	int no_header;              /* --no-header: columns by number, output names from the specs */
 	size_t mem_limit;

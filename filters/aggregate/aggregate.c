@@ -29,7 +29,7 @@ static const struct cli_opt options[] = {
 	{ "sorted", OPT_SORTED, NULL, "the same as --grouped" },
 	{ "order", OPT_ORDER, "ORDER", "groups by 'key' (byte order, default) or 'first'" },
 	{ "sort-output", OPT_SORT_OUTPUT, NULL, "the same as --order=key" },
-	{ "threads", OPT_THREADS, "N", "1, or 2 (default): halves of a file in two threads" },
+	{ "threads", OPT_THREADS, "N", "1, 2 (halves of a file in two threads) or auto (default)" },
 	{ "memory", OPT_MEMORY, "SIZE", "above SIZE (K, M, G), spill sorted groups to disk" },
 	{ "partial", OPT_PARTIAL, NULL, "write mergeable states instead of results" },
 	{ "merge", 'm', NULL, "combine partials of --partial (FILEs, no OPs)" },
@@ -185,13 +185,13 @@ static void parse_options(struct agg *a, int argc, char **argv, int *explicit_ou
 			a->order_first = strcmp(arg, "first") == 0;
 			break;
 		case OPT_SORT_OUTPUT: a->order_first = 0; break;
-		case OPT_THREADS: {
-			unsigned long long t = cli_ull("--threads", arg);
-			if (t < 1 || t > 2)
-				usage_error("--threads wants 1 or 2, not '%s'", arg);
-			a->threads = (unsigned)t;
+		case OPT_THREADS:
+			if (strcmp(arg, "auto") && strcmp(arg, "1") && strcmp(arg, "2"))
+				usage_error("--threads wants 1, 2 or auto, not '%s'", arg);
+			if (strcmp(arg, "auto"))
+				a->threads = (unsigned)(arg[0] - '0');
+			a->force_split = a->threads == 2;
 			break;
-		}
 		case OPT_MEMORY: a->mem_limit = parse_size(arg); break;
 		case OPT_NO_HEADER: a->no_header = 1; break;
 		case OPT_ENCODING: encoding = arg; break;

@@ -119,6 +119,18 @@ void scan_set_encoding(const char *enc)
 	encoding = enc;
 }
 
+size_t scan_peek(const struct scan *s, const struct row **rows, const uint64_t **hashes)
+{
+	if (!s->cur) {
+		*rows = NULL;
+		*hashes = NULL;
+		return 0;
+	}
+	*rows = s->cur->rows;
+	*hashes = s->hash_col >= 0 ? s->cur->hash : NULL;
+	return s->cur->nrows;
+}
+
 int scan_converted(const struct scan *s)
 {
 	return s->in.conv;

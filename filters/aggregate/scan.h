@@ -36,6 +36,9 @@ struct scan *scan_open_part(const char *path, size_t slab_bytes, int flags, cons
 void scan_set_encoding(const char *enc);
 /* Is the input converted from another charset? (Then it cannot be split by offsets.) */
 int scan_converted(const struct scan *s);
+/* The rows of the block read first (the header's), without taking them, and the hashes
+ * of their hash_spec column (NULL when none); the number of rows. */
+size_t scan_peek(const struct scan *s, const struct row **rows, const uint64_t **hashes);
 /* Bytes read so far. */
 unsigned long long scan_bytes(const struct scan *s);
 int scan_trouble(const struct scan *s);

@@ -118,6 +118,44 @@ static off_t middle(const char *path, off_t size)
 	return mid < size ? mid : 0;
 }
 
+/* Do the keys of the first block repeat (fewer distinct keys than half its rows)? Then the
+ * groups are few beside the rows, and two halves cost little more than one; when most
+ * keys are new, each half would build most groups again (at a million groups, 40% more
+ * CPU time), and one thread adding while another reads does as well for less. */
+static int keys_repeat(const struct agg *a, const struct scan *sc)
+{
+	const struct row *rows;
+	const uint64_t *hashes;
+	size_t n = scan_peek(sc, &rows, &hashes);
+	if (n < 64)
+		return 1;
+	size_t cap = 1;
+	while (cap < 2 * n)
+		cap *= 2;
+	uint64_t *set = xcalloc(cap, sizeof *set);
+	size_t distinct = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = 0;
+		if (hashes) {
+			h = hashes[i];
+		} else {
+			for (size_t k = 0; k < a->nkeys; k++) {
+				int c = a->keycol[k];
+				const struct field *f = c >= 0 && (size_t)c < rows[i].nf ? &rows[i].f[c] : NULL;
+				h = h * 0x9E3779B97F4A7C15u + (f ? hash_bytes(f->p, f->n) : 1);
+			}
+			h += !h;
+		}
+		size_t j = h & (cap - 1);
+		while (set[j] && set[j] != h)
+			j = (j + 1) & (cap - 1);
+		distinct += !set[j];
+		set[j] = h;
+	}
+	free(set);
+	return distinct * 2 <= n;
+}
+
 int agg_file_split(struct agg *a, const char *path)
 {
 	struct stat st;
@@ -144,6 +182,10 @@ int agg_file_split(struct agg *a, const char *path)
 	if ((a->merge ? agg_partial_header(a, &src, hd) : agg_columns(a, &src, hd)) != 0) {
 		scan_close(h[0].sc);
 		return -1;
+	}
+	if (!a->force_split && !keys_repeat(a, h[0].sc)) {
+		scan_close(h[0].sc);
+		return 1;
 	}
 	h[1].sc = scan_open_part(path, slab, flags, hash_spec, (unsigned long long)mid,
 	                         (unsigned long long)(st.st_size - mid), h[0].sc);
