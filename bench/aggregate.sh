@@ -14,7 +14,8 @@
 # (datamash, DuckDB with DECIMAL(18,2), whose sums are 128-bit), to the cent for the float ones (Polars Float64,
 # mlr, mawk).
 #   sh bench/aggregate.sh       (BIN=bin ROWS=5000000 KEYS=50000 RUNS=3
-#                                TOOLS="agg agg1 agg_sorted datamash duckdb duckdb1 polars mlr mawk")
+#                                TOOLS="agg agg1 agg2 agg_sorted datamash duckdb duckdb1 polars mlr mawk")
+# agg is the default (--threads=auto), agg1 one thread, agg2 a file split in two halves.
 # KEYS above ROWS raises ROWS to KEYS (each key then occurs once). mlr is left out above
 # 200000 keys (it needs gigabytes), unless named in TOOLS.
 set -eu
@@ -23,7 +24,7 @@ BIN=${BIN:-$top/bin}; ROWS=${ROWS:-5000000}; KEYS=${KEYS:-50000}; RUNS=${RUNS:-3
 case $BIN in /*) ;; *) BIN=$top/$BIN ;; esac
 [ "$KEYS" -gt "$ROWS" ] && ROWS=$KEYS
 if [ -z "${TOOLS:-}" ]; then
-	TOOLS="agg agg1 agg_sorted datamash duckdb duckdb1 polars mawk"
+	TOOLS="agg agg1 agg2 agg_sorted datamash duckdb duckdb1 polars mawk"
 	[ "$KEYS" -le 200000 ] && TOOLS="$TOOLS mlr"
 fi
 work=$top/bench/work
@@ -93,6 +94,7 @@ cmd_of() {
 	case $1 in
 	agg) printf '%s\n' "'$BIN/aggregate' -g 1 sum:2 count:2 '$data'" ;;
 	agg1) printf '%s\n' "'$BIN/aggregate' --threads=1 -g 1 sum:2 count:2 '$data'" ;;
+	agg2) printf '%s\n' "'$BIN/aggregate' --threads=2 -g 1 sum:2 count:2 '$data'" ;;
 	agg_sorted) printf '%s\n' "'$BIN/aggregate' --sorted -g 1 sum:2 count:2 '$sorted'" ;;
 	datamash) printf '%s\n' "datamash --header-in -g 1 sum 2 count 2 < '$sorted'" ;;
 	duckdb) printf '%s\n' "cd '$npmdir' && node duckdb.mjs '$data' '$work/out.duckdb.raw' && cat '$work/out.duckdb.raw'" ;;
