@@ -34,6 +34,8 @@
 #define LABEL_MAX_CP 8
 /* A bracketed note after the last sentence of a paragraph ("（记者 胡晓蓉）") is a credit. */
 #define BRACKET_CREDIT_MAX_CP 16
+/* ... naming someone or something: "（完）" and "（图）" are not credits. */
+#define BRACKET_CREDIT_MIN_CP 5
 
 enum seg_type { T_SENT, T_TITLE, T_BYLINE, T_CAPTION, T_BOILER };
 enum { FOOTER_NONE, FOOTER_NOTICE, FOOTER_LINKS };
@@ -618,8 +620,8 @@ static int bracket_credit(const char *p, size_t n)
 		return 0;
 	struct linefeat f;
 	lf_compute(&f, p, n, 1);
-	return f.bracketed && f.ncp <= BRACKET_CREDIT_MAX_CP && !f.commas && !f.stop_inside &&
-	       !f.ends_final;
+	return f.bracketed && f.ncp >= BRACKET_CREDIT_MIN_CP && f.ncp <= BRACKET_CREDIT_MAX_CP &&
+	       !f.commas && !f.stop_inside && !f.ends_final;
 }
 
 int doc_run(struct reader *r, const char *doc, const struct doc_opts *o)
