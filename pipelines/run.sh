@@ -26,7 +26,7 @@ a summary goes to stdout.
   --csv              with --table: the tables are CSV
   --pipe             with --table: split each table into blocks of rows (--block SIZE, 1M)
   --state DIR        incremental: annotate only documents new or changed since the last
-                     successful run with this DIR, reuse the rest
+                     successful run with this DIR (or that failed then), reuse the rest
   --allow-empty      publish even when the inputs hold no document (by default that is
                      refused: an empty or unmounted folder must not replace good results)
   -q, --quiet        no summary on stdout
