@@ -18,9 +18,10 @@ int charset_is_auto(const char *enc)
 	return !enc || strcasecmp(enc, "auto") == 0;
 }
 
-/* Mostly UTF-8: no invalid sequence, or damage that is rare next to the multi-byte
- * characters (a file that is UTF-8 with a stray byte stays UTF-8 and gets the usual
- * U+FFFD and message, rather than a guess that garbles all of it). */
+/* Mostly UTF-8: no invalid sequence, or no more of them than valid multi-byte characters
+ * (a UTF-8 file with a stray byte stays UTF-8 and gets the usual U+FFFD and message,
+ * rather than a guess that garbles all of it). Legacy text makes a valid multi-byte
+ * sequence only by chance: GBK about one for ten invalid ones. */
 static int looks_utf8(const char *p, size_t n)
 {
 	size_t multi = 0, bad = 0, i = 0;
@@ -38,7 +39,7 @@ static int looks_utf8(const char *p, size_t n)
 		i += u8_decode(p + i, n - i, &cp);
 		bad++;
 	}
-	return bad == 0 || multi >= 8 * bad;
+	return bad == 0 || multi >= bad;
 }
 
 static int east_asian(const char *name)
@@ -73,6 +74,16 @@ static int valid_gb18030(const char *p, size_t n)
 	return ok;
 }
 
+/* Bytes of 0x80 and above: below eight (four Chinese characters in GBK) there is too
+ * little to tell a legacy charset from a damaged UTF-8 file, which is the likelier. */
+static size_t high_bytes(const char *p, size_t n)
+{
+	size_t h = 0;
+	for (size_t i = 0; i < n && h < 8; i++)
+		h += (unsigned char)p[i] >= 0x80;
+	return h;
+}
+
 const char *charset_detect(const char *p, size_t n)
 {
 	static char name[64];
@@ -83,7 +94,7 @@ const char *charset_detect(const char *p, size_t n)
 		return "UTF-32";
 	if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0))
 		return "UTF-16";
-	if (looks_utf8(p, n))
+	if (looks_utf8(p, n) || high_bytes(p, n) < 8)
 		return "UTF-8";
 	uchardet_t ud = uchardet_new();
 	if (!ud)

@@ -1,6 +1,7 @@
 /* charset: the charset of a document from its first block, for --encoding=auto: a
- * byte-order mark decides; else text that is UTF-8 (allowing a little damage) stays UTF-8,
- * the fast path; else uchardet (libuchardet) names it. */
+ * byte-order mark decides; else text that is UTF-8 (allowing a little damage), or that has
+ * fewer than eight non-ASCII bytes, stays UTF-8, the fast path; else uchardet (libuchardet)
+ * names it. */
 #ifndef COMMON_CHARSET_H
 #define COMMON_CHARSET_H
 #include <stddef.h>

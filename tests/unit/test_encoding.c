@@ -62,6 +62,8 @@ int main(void)
 	CHECK_STR("utf-8 text is utf-8", charset_detect("国家统计局今天发布数据", strlen("国家统计局今天发布数据")), "UTF-8");
 	CHECK_STR("a cut last character is still utf-8", charset_detect("国家\xE7\xBB", 8), "UTF-8");
 	CHECK_STR("ascii is utf-8", charset_detect("plain", 5), "UTF-8");
+	CHECK_STR("utf-8 with a stray byte stays utf-8", charset_detect("x\xFF\t1\n共有3个人\n", 17), "UTF-8");
+	CHECK_STR("a few bad bytes in ascii stay utf-8", charset_detect("k\tv\nx\xF0\x80\x80\x80\t1\n", 13), "UTF-8");
 	CHECK_STR("utf-16 by its mark", charset_detect("\xFF\xFEx\0", 4), "UTF-16");
 	CHECK_STR("gbk, even short", charset_detect("\xB9\xB2\xD3\xD0" "3" "\xB8\xF6\xC8\xCB", 9), "GB18030");
 	CHECK("auto and utf-8 spellings", charset_is_auto(NULL) && charset_is_auto("AUTO") && !charset_is_auto("") &&
