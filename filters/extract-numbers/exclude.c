@@ -6,15 +6,14 @@ size_t exclude_end(const struct tables *t, const char *text, size_t len, size_t 
 {
 	const size_t *run;
 	size_t cnt = lex_by_first(&t->exclude, lex_first_cp(text + pos, len - pos), &run);
-	size_t best = 0;
+	/* the run is sorted longest first, so the first phrase that matches ends furthest */
 	for (size_t i = 0; i < cnt; i++) {
 		const struct lex_entry *e = &t->exclude.e[run[i]];
-		size_t blen = strlen(e->f[0]);
-		if (e->n > len - pos || blen > pos || memcmp(text + pos, e->s, e->n) != 0 ||
-		    memcmp(text + pos - blen, e->f[0], blen) != 0)
+		if (e->n > len - pos || memcmp(text + pos, e->s, e->n) != 0)
 			continue;
-		if (pos + e->n > best)
-			best = pos + e->n;
+		size_t blen = strlen(e->f[0]);
+		if (blen <= pos && memcmp(text + pos - blen, e->f[0], blen) == 0)
+			return pos + e->n;
 	}
-	return best;
+	return 0;
 }
