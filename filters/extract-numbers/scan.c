@@ -497,8 +497,8 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 		q += f->unit != NULL;
 	}
 	/* 一分团, 三级体系: no score or grade after a short Chinese numeral; 五百八十三分 is one */
-	if (f->unit && !(S->x.flags & NUM_ARABIC) && f->unit->f[3][0] && strcmp(f->unit->f[3], "digits") == 0 &&
-	    !((S->x.flags & NUM_MULT) && S->x.ntok >= 3))
+	if (f->unit && !(S->x.flags & NUM_ARABIC) && f->unit->f[3][0] &&
+	    strcmp(f->unit->f[3], "digits") == 0 && !((S->x.flags & NUM_MULT) && S->x.ntok >= 3))
 		f->unit = NULL;
 	if (f->unit && !f->ordinal && f->unit->f[3][0] && strcmp(f->unit->f[3], "ordinal") == 0)
 		f->unit = NULL;   /* 第23号, but 23号 is a day */
@@ -553,7 +553,8 @@ static int compound_of(const struct tables *t, const char *word)
 	return 0;
 }
 
-static const struct lex_entry *marker_unit(const struct tables *t, const char *cur, const char *mark)
+static const struct lex_entry *marker_unit(const struct tables *t, const char *cur,
+                                           const char *mark)
 {
 	return next_unit(t, cur, NULL, 0, 0, mark);
 }
@@ -1094,7 +1095,8 @@ static size_t colon_at(const char *s, size_t n, size_t q)
 static void ratio_part(struct scanner *S, const char *s, size_t n, size_t pos, struct found *f)
 {
 	unsigned fl = S->x.flags;
-	if (!(fl & NUM_ARABIC) || (fl & (NUM_CHINESE | NUM_SEP | NUM_LEADZERO | NUM_LONG)) || f->q != S->x.end)
+	if (!(fl & NUM_ARABIC) || (fl & (NUM_CHINESE | NUM_SEP | NUM_LEADZERO | NUM_LONG)) ||
+	    f->q != S->x.end)
 		return;
 	size_t l = colon_at(s, n, f->q), dl;
 	int after = l && digit_at(s + f->q + l, n - f->q - l, &dl) >= 0;
@@ -1105,10 +1107,15 @@ static void ratio_part(struct scanner *S, const char *s, size_t n, size_t pos, s
 			d++;
 		point = d + 1 < n && s[d] == '.' && s[d + 1] >= '0' && s[d + 1] <= '9';
 	} else if (pos >= 2) {
-		size_t b = s[pos - 1] == ':' ? pos - 1 : pos >= 4 && lex_cp(s + pos - 3, 3) == RATIO_COLON ? pos - 3 : pos;
+		size_t b = pos;
+		if (s[pos - 1] == ':')
+			b = pos - 1;
+		else if (pos >= 4 && lex_cp(s + pos - 3, 3) == RATIO_COLON)
+			b = pos - 3;
 		before = b < pos && b > 0 && digit_at(s + b - 1, 1, &dl) >= 0;
 		l = pos - b;
-		for (size_t d = b; before && d > 0 && ((s[d - 1] >= '0' && s[d - 1] <= '9') || s[d - 1] == '.'); d--)
+		for (size_t d = b; before && d > 0 && ((s[d - 1] >= '0' && s[d - 1] <= '9') || s[d - 1] == '.');
+		     d--)
 			point |= s[d - 1] == '.';
 	}
 	if (!after && !before)
