@@ -25,6 +25,9 @@ if ! ssh-keygen -q -t ed25519 -N '' -f "$S/host_key" || ! ssh-keygen -q -t ed255
 	exit 0
 fi
 cp "$S/client_key.pub" "$S/authorized_keys"
+# Sessions get a HOME of their own: the user's shell start-up files (a .bashrc that starts
+# pyenv or prints) are no part of the test and could stall or spoil it.
+mkdir -p "$S/home"
 chmod 600 "$S/authorized_keys"
 user=$(id -un)
 
@@ -48,7 +51,7 @@ KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 MaxStartups 100
 MaxSessions 100
-SetEnv TEST_HOST=$1
+SetEnv TEST_HOST=$1 HOME=$S/home
 EOF
 		rm -f "$S/sshd_$1.pid"
 		"$sshd" -f "$S/sshd_$1" -E "$S/sshd_$1.log" 2>>"$S/sshd_$1.err" || continue
