@@ -832,7 +832,11 @@ static int unitless_ok(const struct scanner *S, const char *s, size_t n, const s
 		return !(fl & (NUM_LEADZERO | NUM_LONG | NUM_POINT | NUM_SEP | NUM_RANGE | NUM_OVER)) &&
 		       (!is_han(cp_at(s, n, f->q)) || lex_at(&S->t->rank, s + f->q, n - f->q));
 	}
-	if (!(fl & NUM_ARABIC) || (fl & (NUM_LEADZERO | NUM_LONG)))
+	/* 两个亿, 十三万: a Chinese numeral scaled by 万 or 亿 is an amount without a unit too
+	 * (not 千万 "must", 万一 "in case": no digit first) */
+	if (!(fl & NUM_ARABIC))
+		return (fl & NUM_BIGS) && !(fl & (NUM_BARE | NUM_SEQ | NUM_HALF));
+	if (fl & (NUM_LEADZERO | NUM_LONG))
 		return 0;
 	return f->cur || scaled || (fl & (NUM_POINT | NUM_SEP)) || (fl & NUM_MULT);
 }

@@ -271,7 +271,8 @@ static void colloquial_mixtures(void)
 
 static void stacked_multipliers(void)
 {
-	expect("一万亿亿", "");
+	expect("一万亿亿", "一万亿亿=100000000000000000000 - - other");
+	expect("投资两个亿，千万不要，万一", "两个亿=200000000 - - money");
 }
 
 static void adjacent_digits(void)
