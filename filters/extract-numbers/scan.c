@@ -376,6 +376,16 @@ static int fraction(struct scanner *S, const char *s, size_t n, struct found *f)
 			S->val.neg = !dec_is_zero(&S->val);
 		f->type = "percent";
 		f->unit_name = pct ? "%" : "‰";
+		/* 百分之三到五: a range of the numerator, the lower end */
+		const struct lex_entry *rg = f->q < n ? lex_at(&t->range, s + f->q, n - f->q) : NULL;
+		if (rg && rg->s[0] != '-' && numeral_parse(&S->P, s, n, f->q + rg->n, &S->y) &&
+		    !unit_at(t, s, n, S->y.end) && !lex_at(&t->frac, s + S->y.end, n - S->y.end) &&
+		    !(S->y.flags & (NUM_BARE | NUM_LEADZERO))) {
+			if (dec_cmp(&S->y.v, &S->val) < 0 && !S->val.neg)
+				dec_copy(&S->val, &S->y.v);
+			f->q = S->y.end;
+			set_mod(f, "about");
+		}
 		return 1;
 	}
 	if (dec_div(&S->val, &S->y.v, &S->x.v, 4) != 0)
@@ -718,24 +728,40 @@ static void range_part(struct scanner *S, const char *s, size_t n, struct found 
 	if (!rg || (S->x.flags & (NUM_LEADZERO | NUM_LONG)))
 		return;
 	size_t r = f->q + rg->n;
-	/* 第二至第四名: the upper end of a range of ranks repeats 第 */
-	const struct lex_entry *again = f->ordinal && r < n ? lex_at(&t->pre, s + r, n - r) : NULL;
-	if (again && f->pre && again->n == f->pre->n && memcmp(again->s, f->pre->s, again->n) == 0)
+	/* 第二至第四名, 零下五到零下十度: the upper end repeats the word before the lower one */
+	const struct lex_entry *again = f->pre && r < n ? lex_at(&t->pre, s + r, n - r) : NULL;
+	int both_neg = 0;
+	if (again && (f->ordinal || f->neg) && again->n == f->pre->n &&
+	    memcmp(again->s, f->pre->s, again->n) == 0) {
 		r += again->n;
+		both_neg = f->neg;
+	}
 	if (!numeral_parse(&S->P, s, n, r, &S->y) || (S->y.flags & (NUM_LEADZERO | NUM_LONG)))
 		return;
+	/* 10~15k元: an English magnitude after the upper end scales both */
+	const struct lex_entry *m = S->y.end < n ? lex_at(&t->magnitudes, s + S->y.end, n - S->y.end) : NULL;
+	size_t after = S->y.end;
+	if (m && (S->x.flags & NUM_ARABIC) && (S->y.flags & NUM_ARABIC) &&
+	    !(S->y.flags & NUM_CHINESE) &&
+	    !(after + m->n < n && is_ascii_alnum((unsigned char)s[after + m->n]))) {
+		long e = atol(m->f[0]);
+		dec_shift(&S->y.v, e);
+		dec_shift(&S->val, e);
+		after += m->n;
+	}
 	/* A-3, 三-5: a hyphen joins ranges of Arabic numbers only */
 	if (rg->s[0] == '-' && !((S->x.flags & NUM_ARABIC) && (S->y.flags & NUM_ARABIC)))
 		return;
 	struct found g = *f;
-	g.q = S->y.end;
+	g.q = after;
 	unit_part(S, s, n, &g);
 	if (!g.unit && !S->bare)
 		return;
 	*f = g;
 	f->range = 1;
 	shared_multiplier(S, s, r);
-	if (dec_cmp(&S->y.v, &S->val) < 0)
+	/* the lower end: of two negative ends the one of the larger size */
+	if ((dec_cmp(&S->y.v, &S->val) < 0) != both_neg)
 		dec_copy(&S->val, &S->y.v);
 	set_mod(f, "about");
 }

@@ -283,6 +283,8 @@ static void adjacent_digits(void)
 
 static void ranges_share_multipliers(void)
 {
+	expect("增长百分之三到五，气温零下五到零下十度，月薪10~15k元",
+	       "百分之三到五=3 % about percent; 零下五到零下十度=-10 度 about measure; 10~15k元=10000 元 about money");
 	expect("投资两到三百万元，五到十万人，九到十个，3至5个",
 	       "两到三百万元=2000000 元 about money; 五到十万人=50000 人 about count; 九到十个=9 个 about count; 3至5个=3 个 about count");
 }
