@@ -59,9 +59,23 @@ static void fini_cb(unsigned char *st, void *ctx)
 	agg_free_states(ctx, st);
 }
 
+/* Do the states of a run hold memory of their own? Counts never do; sums, means, mins and
+ * maxes only once a value outgrew 64 bits somewhere (num_any_big); text and bags do. */
+int agg_states_own_memory(const struct agg *a)
+{
+	for (size_t i = 0; i < a->nops; i++) {
+		enum state_kind k = a->ops[i].op->kind;
+		if (k == ST_FIRST || k == ST_LAST || k == ST_BAG ||
+		    ((k == ST_SUM || k == ST_MEAN || k == ST_MIN || k == ST_MAX) && num_any_big()))
+			return 1;
+	}
+	return 0;
+}
+
 void agg_free_groups(struct agg *a)
 {
-	groups_free(a->groups, fini_cb, a);
+	/* freed at once, arenas and all, without a visit to each group when none owns memory */
+	groups_free(a->groups, agg_states_own_memory(a) ? fini_cb : NULL, a);
 	a->groups = NULL;
 }
 

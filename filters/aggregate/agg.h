@@ -73,6 +73,7 @@ void agg_setup(struct agg *a);
 void agg_free_states(struct agg *a, unsigned char *st);
 void agg_free(struct agg *a);
 void agg_free_groups(struct agg *a);   /* the groups and their states */
+int agg_states_own_memory(const struct agg *a);
 /* spill.c: --memory. Are the groups above the limit? Write them to a sorted run on disk
  * and empty the table; at the end, merge the runs (and what is left) and write them out. */
 int agg_over_memory(const struct agg *a);

@@ -246,6 +246,8 @@ void groups_sort(struct groups *g, size_t nkeys)
 	int over = 0;
 	for (size_t i = 0; i < g->n; i++) {
 		v[i].g = g->list[i];
+		if (i + 8 < g->n)
+			__builtin_prefetch(g->list[i + 8]);
 		v[i].k = piece_at(g->list[i], 0, &over);
 	}
 	radix(v, tmp, g->n, 0);

@@ -3,6 +3,21 @@
 #include "cli.h"
 #include "num.h"
 
+/* Decimals allocated for sums, mins and maxes, ever: while 0, freeing such states is a no-op
+ * and a run's end need not visit every group to do it. */
+static unsigned long bigs;
+
+int num_any_big(void)
+{
+	return __atomic_load_n(&bigs, __ATOMIC_RELAXED) != 0;
+}
+
+struct dec *num_new_big(void)
+{
+	__atomic_add_fetch(&bigs, 1, __ATOMIC_RELAXED);
+	return xcalloc(1, sizeof(struct dec));
+}
+
 const int64_t fix_pow10[FIX_MAX_SCALE + 1] = {
 	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
 	10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000,
@@ -92,7 +107,7 @@ int fix_cmp(struct fix a, struct fix b)
 void sum_add_dec(struct sum *s, const struct dec *v)
 {
 	if (!s->big)
-		s->big = xcalloc(1, sizeof *s->big);
+		s->big = num_new_big();
 	dec_add(s->big, v);
 }
 
@@ -172,7 +187,7 @@ static void numval_set(struct numval *x, int fits, struct fix f, const char *p, 
 		return;
 	}
 	if (!x->big)
-		x->big = xcalloc(1, sizeof *x->big);
+		x->big = num_new_big();
 	dec_parse(x->big, p, n);
 }
 

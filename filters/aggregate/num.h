@@ -49,6 +49,9 @@ static inline int fix_parse(const char *p, size_t n, struct fix *f)
 	return 1;
 }
 void fix_to_dec(struct fix f, struct dec *d);
+/* Has any sum, min or max of the process needed a decimal (memory to free)? */
+int num_any_big(void);
+struct dec *num_new_big(void);   /* a zeroed decimal for a sum, min or max, counted */
 /* Append f as dec_format would append its value, without building a decimal. */
 void fix_format(struct fix f, struct buf *out);
 /* Append v in decimal digits. */

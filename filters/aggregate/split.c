@@ -54,7 +54,7 @@ static void fini_states(unsigned char *st, void *ctx)
 
 static void half_free(struct half *h, struct agg *a)
 {
-	groups_free(h->w.groups, fini_states, a);
+	groups_free(h->w.groups, agg_states_own_memory(a) ? fini_states : NULL, a);
 	buf_free(&h->w.key);
 	free(h->w.keyf);
 	free(h->w.bkey);

@@ -247,7 +247,7 @@ static void numval_combine(struct numval *x, const struct numval *y, int want)
 	x->f = y->f;
 	if (y->isbig) {
 		if (!x->big)
-			x->big = xcalloc(1, sizeof *x->big);
+			x->big = num_new_big();
 		dec_copy(x->big, y->big);
 	}
 }
