@@ -65,7 +65,7 @@ static void emit_hash(struct agg *a)
 			__builtin_prefetch(list[i + 8]);
 			__builtin_prefetch((const char *)list[i + 8] + 64);
 		}
-		agg_emit(a, list[i]->key, list[i]->keylen, list[i]->st);
+		agg_emit(a, group_key(list[i]), list[i]->keylen, group_st(list[i]));
 	}
 }
 

@@ -18,7 +18,7 @@ struct chunk {
 struct groups *groups_new(size_t state_bytes)
 {
 	struct groups *g = xcalloc(1, sizeof *g);
-	g->state_bytes = (state_bytes + 15) & ~(size_t)15;
+	g->state_bytes = (state_bytes + 7) & ~(size_t)7;
 	g->cap = 1024;
 	g->slot = xcalloc(g->cap, sizeof *g->slot);
 	return g;
@@ -62,17 +62,12 @@ static void grow(struct groups *g)
 	g->cap = cap;
 }
 
-static struct group *add(struct groups *g, const char *key, size_t n, uint64_t h)
+static struct group *add(struct groups *g, const char *key, size_t n)
 {
-	/* header, key, states: a short key shares the header's cache line */
-	size_t head = (sizeof(struct group) + 15) & ~(size_t)15, kn = (n + 15) & ~(size_t)15;
-	struct group *gr = arena_alloc(g, head + kn + g->state_bytes);
-	gr->hash = h;
-	gr->key = (char *)gr + head;
-	gr->st = (unsigned char *)gr->key + kn;
+	struct group *gr = arena_alloc(g, sizeof *gr + ((n + 7) & ~(size_t)7) + g->state_bytes);
 	gr->keylen = n;
 	if (n)
-		memcpy(gr->key, key, n);
+		memcpy(group_key(gr), key, n);
 	if (g->n == g->list_cap) {
 		g->list_cap = g->list_cap ? g->list_cap * 2 : 1024;
 		g->list = xrealloc(g->list, g->list_cap * sizeof *g->list);
@@ -86,10 +81,10 @@ struct group *groups_get_slow(struct groups *g, const char *key, size_t n, uint6
 	size_t mask = g->cap - 1, j = h & mask;
 	for (; g->slot[j].hash; j = (j + 1) & mask) {
 		struct group *gr = g->slot[j].g;
-		if (g->slot[j].hash == h && gr->keylen == n && same_bytes(gr->key, key, n))
+		if (g->slot[j].hash == h && gr->keylen == n && same_bytes(group_key(gr), key, n))
 			return gr;
 	}
-	struct group *gr = add(g, key, n, h);
+	struct group *gr = add(g, key, n);
 	g->slot[j].hash = h;
 	g->slot[j].g = gr;
 	if (2 * g->n > g->cap)
@@ -139,10 +134,10 @@ static uint64_t piece_at(const struct group *g, size_t d, int *over)
 	for (size_t f = 0; f < sort_nkeys || (f == 0 && sort_nkeys == 0); f++) {
 		struct field x;
 		if (sort_nkeys <= 1) {
-			x.p = g->key;
+			x.p = group_key(g);
 			x.n = g->keylen;
 		} else {
-			x = next_field(g->key, &kp);
+			x = next_field(group_key(g), &kp);
 		}
 		if (f) {   /* the 0 byte between fields */
 			if (pos++ >= d) {
@@ -172,7 +167,7 @@ static void insertion(struct sitem *v, size_t n)
 	for (size_t i = 1; i < n; i++) {
 		struct sitem x = v[i];
 		size_t j = i;
-		while (j && key_cmp(x.g->key, x.g->keylen, v[j - 1].g->key, v[j - 1].g->keylen, sort_nkeys) < 0) {
+		while (j && key_cmp(group_key(x.g), x.g->keylen, group_key(v[j - 1].g), v[j - 1].g->keylen, sort_nkeys) < 0) {
 			v[j] = v[j - 1];
 			j--;
 		}
@@ -183,7 +178,7 @@ static void insertion(struct sitem *v, size_t n)
 static int cmp_sitem(const void *x, const void *y)
 {
 	const struct group *a = ((const struct sitem *)x)->g, *b = ((const struct sitem *)y)->g;
-	return key_cmp(a->key, a->keylen, b->key, b->keylen, sort_nkeys);
+	return key_cmp(group_key(a), a->keylen, group_key(b), b->keylen, sort_nkeys);
 }
 
 /* v[0..n) have their pieces at depth d in k; tmp has room for n. */
@@ -263,7 +258,7 @@ void groups_free(struct groups *g, void (*fini)(unsigned char *st, void *ctx), v
 		return;
 	for (size_t i = 0; i < g->n; i++)
 		if (fini)
-			fini(g->list[i]->st, ctx);
+			fini(group_st(g->list[i]), ctx);
 	while (g->chunks) {
 		struct chunk *c = g->chunks;
 		g->chunks = c->next;

@@ -9,12 +9,22 @@
 #include "buf.h"
 #include "table.h"
 
+/* A group is its key's length, then the key (encoded: key_encode) padded to 8 bytes, then
+ * the states, laid out by the operations' offsets: no pointers, so that a group of a short
+ * key and a sum and a count fits one cache line. */
 struct group {
-	uint64_t hash;
-	size_t keylen;
-	char *key;              /* encoded key (key_encode) */
-	unsigned char *st;      /* the states, laid out by the operations' offsets */
+	uint64_t keylen;
 };
+
+static inline char *group_key(const struct group *g)
+{
+	return (char *)(g + 1);
+}
+
+static inline unsigned char *group_st(const struct group *g)
+{
+	return (unsigned char *)(g + 1) + ((g->keylen + 7) & ~(uint64_t)7);
+}
 
 struct slot {
 	uint64_t hash;          /* 0: free */
@@ -42,7 +52,7 @@ struct group *groups_get_slow(struct groups *g, const char *key, size_t n, uint6
 static inline struct group *groups_get(struct groups *g, const char *key, size_t n, uint64_t h)
 {
 	const struct slot *s = &g->slot[h & (g->cap - 1)];
-	if (s->hash == h && s->g->keylen == n && same_bytes(s->g->key, key, n))
+	if (s->hash == h && s->g->keylen == n && same_bytes(group_key(s->g), key, n))
 		return s->g;
 	return groups_get_slow(g, key, n, h);
 }

@@ -164,7 +164,7 @@ void agg_add_batch(struct agg *a, const char *file, struct row *rows, size_t n, 
 				groups_prefetch_group(a->groups, h[i + AHEAD]);
 			if (a->bskip[i])
 				continue;
-			st = groups_get(a->groups, a->bkey[i].p, a->bkey[i].n, h[i])->st;
+			st = group_st(groups_get(a->groups, a->bkey[i].p, a->bkey[i].n, h[i]));
 		}
 		if (a->merge)
 			merge_row(a, file, &rows[i], st);

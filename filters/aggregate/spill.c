@@ -77,7 +77,7 @@ void agg_spill(struct agg *a)
 	struct buf st = BUF_INIT;
 	for (size_t i = 0; i < groups_count(a->groups); i++) {
 		buf_clear(&sp->text);
-		key_decode(list[i]->key, list[i]->keylen, a->nkeys, kf);
+		key_decode(group_key(list[i]), list[i]->keylen, a->nkeys, kf);
 		for (size_t k = 0; k < a->nkeys; k++) {
 			if (k)
 				buf_addc(&sp->text, '\t');
@@ -85,7 +85,7 @@ void agg_spill(struct agg *a)
 		}
 		for (size_t k = 0; k < a->nops; k++) {
 			buf_clear(&st);
-			state_encode(&a->ops[k], list[i]->st + a->ops[k].off, &st);
+			state_encode(&a->ops[k], group_st(list[i]) + a->ops[k].off, &st);
 			buf_addc(&sp->text, '\t');
 			add_escaped(&sp->text, st.p ? st.p : "", st.n);
 		}

@@ -92,10 +92,10 @@ static void absorb(struct agg *a, struct half *h)
 	struct group **list = groups_list(h->w.groups);
 	for (size_t i = 0; i < groups_count(h->w.groups); i++) {
 		const struct group *x = list[i];
-		struct group *g = groups_get(a->groups, x->key, x->keylen, x->hash);
+		struct group *g = groups_get(a->groups, group_key(x), x->keylen, hash_bytes(group_key(x), x->keylen));
 		for (size_t k = 0; k < a->nops; k++)
 			if (!a->ops[k].alias)
-				state_combine(&a->ops[k], g->st + a->ops[k].off, x->st + a->ops[k].off);
+				state_combine(&a->ops[k], group_st(g) + a->ops[k].off, group_st(x) + a->ops[k].off);
 	}
 }
 

@@ -38,7 +38,7 @@ int main(void)
 		for (int i = 0; i < 100000; i++) {
 			int n = snprintf(key, sizeof key, "城市%d", i);
 			struct group *gr = groups_get(g, key, (size_t)n, hash_bytes(key, (size_t)n));
-			unsigned long long *c = (unsigned long long *)gr->st;
+			unsigned long long *c = (unsigned long long *)group_st(gr);
 			ok &= *c == (unsigned long long)round;
 			(*c)++;
 		}
@@ -46,8 +46,8 @@ int main(void)
 	CHECK("100000 groups, each found again with its state", ok && groups_count(g) == 100000);
 	groups_sort(g, 1);
 	struct group **l = groups_list(g);
-	CHECK("sorted by key bytes", l[0]->keylen == 7 && memcmp(l[0]->key, "城市0", 7) == 0 &&
-	      memcmp(l[1]->key, "城市1", 7) == 0 && l[2]->keylen == 8 && memcmp(l[2]->key, "城市10", 8) == 0);
+	CHECK("sorted by key bytes", l[0]->keylen == 7 && memcmp(group_key(l[0]), "城市0", 7) == 0 &&
+	      memcmp(group_key(l[1]), "城市1", 7) == 0 && l[2]->keylen == 8 && memcmp(group_key(l[2]), "城市10", 8) == 0);
 	struct group *e = groups_get(g, "", 0, hash_bytes("", 0));
 	CHECK("the empty key is a key", e && e->keylen == 0 && groups_count(g) == 100001);
 	groups_free(g, NULL, NULL);
