@@ -1,6 +1,7 @@
 /* Fuzz aggregate's number parsing and exact sums (filters/aggregate/num.c) against
  * common/decimal.c: fix_parse must accept what dec_parse accepts, with the same value,
- * and the running sum, min and max must agree with decimal arithmetic.
+ * and the running sum, min and max must agree with decimal arithmetic; fix_format and
+ * sum_format must write what dec_format writes.
  * Input: values separated by newlines. */
 #include <string.h>
 #include "../../filters/aggregate/num.h"
@@ -27,6 +28,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fix_to_dec(f, &got);
 			if (dec_cmp(&got, &d) != 0)
 				feed_fail("fix_parse value differs from dec_parse");
+			struct buf a = BUF_INIT, b = BUF_INIT;
+			fix_format(f, &a);
+			dec_format(&got, &b);
+			if (a.n != b.n || memcmp(a.p, b.p, a.n) != 0)
+				feed_fail("fix_format writes another text than dec_format");
+			buf_free(&a);
+			buf_free(&b);
 		}
 		int sr = sum_add_text(&sum, s, n);
 		if ((sr < 0) != (dr < 0))
@@ -46,6 +54,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sum_value(&sum, &got);
 	if (dec_cmp(&got, &want) != 0)
 		feed_fail("exact sum differs from decimal arithmetic");
+	struct buf fa = BUF_INIT, fb = BUF_INIT;
+	sum_format(&sum, &fa);
+	dec_format(&got, &fb);
+	if (fa.n != fb.n || memcmp(fa.p, fb.p, fa.n) != 0)
+		feed_fail("sum_format writes another text than dec_format");
+	buf_free(&fa);
+	buf_free(&fb);
 	if (any) {
 		numval_value(&lo, &got);
 		if (dec_cmp(&got, &min) != 0)
