@@ -152,6 +152,27 @@ static int within(const struct span *in, const struct span *out)
 	return in->s >= out->s && in->e <= out->e;
 }
 
+/* A name holds no punctuation but the dot of foreign names, a hyphen or full stop (Dr.),
+ * and brackets that close inside it (呈钢钢铁(集团)有限公司); not “三新组织, 党小组+业委会,
+ * 昆明)有限公司. */
+static int clean_name(const struct ctx *c, const struct span *m)
+{
+	int depth = 0;
+	for (size_t i = m->s; i < m->e; i++) {
+		int32_t ch = c->cp[i];
+		if (ch == '(' || ch == 0xFF08)
+			depth++;
+		else if (ch == ')' || ch == 0xFF09) {
+			if (--depth < 0)
+				return 0;
+		} else if ((u8_is_punct(ch) || ch == '+') && ch != 0xB7 && ch != 0x30FB && ch != 0x2022 &&
+		           ch != '.' && ch != '-') {
+			return 0;
+		}
+	}
+	return depth == 0 && c->cp[m->s] != '(' && c->cp[m->s] != 0xFF08;
+}
+
 /* The rules find what the project's convention tags (nested places, chains split into
  * units) with a precision the model does not match on text like theirs; the model finds
  * what they miss. So: patterns and the user's entries stand; the rules' names stand; the
@@ -179,11 +200,8 @@ static void merge_model(struct ctx *c, size_t nfixed)
 		/* nor does a name start with a suffix (社区党委, 街道办) */
 		if (!opts.flat && m->type != T_PER && (c->at[m->s].startf & (W_LSFX | W_OSFX)))
 			m->dead = 1;
-		/* a name holds no punctuation but the dot of foreign names (“三新组织, 党小组+业委会) */
-		for (size_t i = m->s; i < m->e && !m->dead; i++)
-			if ((u8_is_punct(c->cp[i]) || c->cp[i] == '+') && c->cp[i] != 0xB7 && c->cp[i] != 0x30FB &&
-			    c->cp[i] != 0x2022 && c->cp[i] != '.' && c->cp[i] != '-')
-				m->dead = 1;
+		if (!m->dead && !clean_name(c, m))
+			m->dead = 1;
 
 		for (size_t k = 0; k < nr && !m->dead; k++) {
 			const struct span *r = &spans[k];
