@@ -5,7 +5,8 @@
  * in an order shuffled by a fixed seed, so the same data give the same model bytes.
  * The names of each training half feed the word-list features of the other; -g writes
  * them all, for data/model-entities.txt, which the built model then needs.
- *   train-entities [-e EPOCHS] [-b BITS] [-o MODEL] [-g NAMES] FILE... */
+ * -x leaves out feature templates by id (model.h), for ablations.
+ *   train-entities [-e EPOCHS] [-b BITS] [-o MODEL] [-g NAMES] [-x ID,...] FILE... */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,7 +162,7 @@ static size_t rows;
 static float *W, *U, *A;              /* weights, their time-weighted sums, the averages */
 static struct model_trans T, TU, TA;
 static double clock_c = 1;            /* updates seen, for averaging */
-static const uint8_t *tpl = model_templates;
+static uint8_t tpl[MODEL_MAX_TPL];   /* the templates used: all this build knows but -x's */
 static size_t ntpl;
 
 static void emissions(const float *w, const struct model_work *mw, size_t n, float *emit)
@@ -432,7 +433,8 @@ int main(int argc, char **argv)
 	int epochs = 10;
 	const char *out = NULL, *names_out = NULL;
 	int opt;
-	while ((opt = getopt(argc, argv, "e:b:o:g:")) != -1) {
+	const char *exclude = "";
+	while ((opt = getopt(argc, argv, "e:b:o:g:x:")) != -1) {
 		if (opt == 'e')
 			epochs = atoi(optarg);
 		else if (opt == 'b')
@@ -441,14 +443,25 @@ int main(int argc, char **argv)
 			out = optarg;
 		else if (opt == 'g')
 			names_out = optarg;
+		else if (opt == 'x')
+			exclude = optarg;
 		else
-			usage_error("usage: train-entities [-e EPOCHS] [-b BITS] [-o MODEL] [-g NAMES] FILE...");
+			usage_error("usage: train-entities [-e EPOCHS] [-b BITS] [-o MODEL] [-g NAMES] [-x ID,...] FILE...");
 	}
 	if (optind >= argc || epochs < 1 || bits < 8 || bits > 26)
-		usage_error("usage: train-entities [-e EPOCHS] [-b BITS 8-26] [-o MODEL] [-g NAMES] FILE...");
+		usage_error("usage: train-entities [-e EPOCHS] [-b BITS 8-26] [-o MODEL] [-g NAMES] [-x ID,...] FILE...");
 	res_load_builtin();
-	while (tpl[ntpl])
-		ntpl++;
+	for (size_t k = 0; model_templates[k]; k++) {
+		char id[8];
+		snprintf(id, sizeof id, ",%u,", model_templates[k]);
+		struct buf ex = BUF_INIT;
+		buf_addf(&ex, ",%s,", exclude);
+		if (!strstr(ex.p, id))
+			tpl[ntpl++] = model_templates[k];
+		buf_free(&ex);
+	}
+	if (!ntpl)
+		usage_error("-x leaves no feature template");
 	size_t nc = (size_t)(argc - optind);
 	struct corpus *cs = xcalloc(nc, sizeof *cs);
 	size_t ntrain = 0;
