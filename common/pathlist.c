@@ -21,7 +21,7 @@ const char *pl_next(struct pathlist *pl)
 				break;
 			ssize_t n = in_read(&pl->in, &pl->blk, 1 << 16);
 			if (n < 0)
-				warn("%s: read error", pl->in.name), cli_mark_bad();
+				warn_at(pl->in.name, 0, "read error");
 			if (n <= 0) {
 				pl->done = 1;
 				break;

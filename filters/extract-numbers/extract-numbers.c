@@ -35,15 +35,19 @@ static void option(int key, const char *arg)
 static void load_exclude(const char *path)
 {
 	struct input in;
-	if (in_open(&in, path) != 0)
-		fatal(EXIT_USAGE, "%s: %s", path, strerror(errno));
+	if (in_open(&in, path) != 0) {   /* warn_at: the name shown escaped */
+		warn_at(path, 0, "%s", strerror(errno));
+		exit(EXIT_USAGE);
+	}
 	struct buf all = BUF_INIT;
 	char *chunk;
 	ssize_t got;
 	while ((got = in_read(&in, &chunk, 1 << 16)) > 0)
 		buf_add(&all, chunk, (size_t)got);
-	if (got < 0)
-		fatal(EXIT_USAGE, "%s: %s", path, strerror(in.err));
+	if (got < 0) {
+		warn_at(path, 0, "%s", strerror(in.err));
+		exit(EXIT_USAGE);
+	}
 	in_close(&in);
 	tables_add_exclude(&tables, all.p ? all.p : "", all.n, path);
 	buf_free(&all);

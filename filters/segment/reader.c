@@ -288,8 +288,7 @@ static int fill(struct reader *r)
 	const char *p;
 	ssize_t n = raw_read(r, &p);
 	if (n < 0) {
-		warn("%s: read error: %s", r->name, strerror(r->in.err));
-		cli_mark_bad();
+		warn_at(r->name, 0, "read error: %s", strerror(r->in.err));
 		r->failed = 1;
 		return -1;
 	}

@@ -206,8 +206,7 @@ static void from_list(const struct config *c)
 {
 	struct pathlist pl;
 	if (pl_open(&pl, c->files_from, c->nul) < 0) {
-		warn("%s: %s", c->files_from, strerror(errno));
-		cli_mark_bad();
+		warn_at(c->files_from, 0, "%s", strerror(errno));
 		return;
 	}
 	const char *name;

@@ -399,8 +399,7 @@ long res_load_dict(const char *path)
 {
 	struct input in;
 	if (in_open(&in, path) < 0) {
-		warn("%s: %s", path, strerror(errno));
-		cli_mark_bad();
+		warn_at(path, 0, "%s", strerror(errno));
 		return -1;
 	}
 	long count = 0;
@@ -413,8 +412,7 @@ long res_load_dict(const char *path)
 			count += dict_line(path, in.line, p, n);
 	}
 	if (in.err) {
-		warn("%s: %s", path, strerror(in.err));
-		cli_mark_bad();
+		warn_at(path, 0, "%s", strerror(in.err));
 		count = -1;
 	}
 	in_close(&in);
