@@ -86,7 +86,8 @@ void agg_add_batch(struct agg *a, const char *file, struct row *rows, size_t n, 
 const char *agg_hash_spec(const struct agg *a);
 /* split.c: a regular file read as two halves by two threads, each into groups of its own,
  * then merged as --merge would; 1 when the file is not split (too small, not a regular
- * file, one thread) or a half met anything to report, and must be read whole. */
+ * file, one thread) or a half met anything to report, and must be read whole; 2 when its
+ * keys are mostly new, and it is best read by one thread alone. */
 int agg_file_split(struct agg *a, const char *path);
 /* columns.c: find the columns in an input's header (0, or -1 reported); read a partial's
  * header (--merge); name the output columns when no input had a header. */

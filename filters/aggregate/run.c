@@ -186,7 +186,7 @@ int agg_file(struct agg *a, const char *path)
 	struct source src;
 	/* --sorted keeps its memory below GNU datamash's: small slabs, no reader thread */
 	size_t slab = a->sorted ? 32 * 1024 : 256 * 1024;
-	int flags = (!a->sorted && a->threads > 1 ? SCAN_THREAD : 0) | (a->no_header ? SCAN_NO_HEADER : 0);
+	int flags = (!a->sorted && a->threads > 1 && r != 2 ? SCAN_THREAD : 0) | (a->no_header ? SCAN_NO_HEADER : 0);
 	if (source_open(&src, path, a->merge ? TBL_TSV : a->in, slab, flags, agg_hash_spec(a)) < 0)
 		return -1;
 	const struct row *h = source_header(&src);
