@@ -38,6 +38,7 @@ static void load_line(void *ctx, char **f, size_t nf, const char *name, unsigned
 	c->fin = nf > 3 && strcmp(f[3], "fin") == 0;
 	c->lead = nf > 3 && strcmp(f[3], "lead") == 0;
 	c->disc = nf > 3 && strcmp(f[3], "disc") == 0;
+	c->seq = nf > 3 && strcmp(f[3], "seq") == 0;
 	T->idx[cp] = (uint8_t)++T->n;
 }
 
@@ -273,6 +274,13 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 	}
 	if (st->prev == P_ARABIC || st->prev == P_VAGUE || st->prev == P_HALF)
 		return 0;
+	/* 幺 is 一 only in digits read one by one (幺八九 = 189, 三幺四): first, another digit
+	 * must follow, and it starts the sequence (幺二 is 12, not "one or two") */
+	if (c->seq) {
+		if (st->prev != P_NONE || !is_numeric_at(P->T, s, n, next, 1 << NR_DIGIT | 1 << NR_ZERO))
+			return 0;
+		st->seq = 1;
+	}
 	/* 两万两 is 20000 of the weight 两; 两万两千 is 22000 */
 	if (c->lead && (st->prev == P_UNIT || st->prev == P_BIG) &&
 	    !is_numeric_at(P->T, s, n, next, 1 << NR_UNIT | 1 << NR_BIG))
@@ -333,6 +341,11 @@ static int on_big(struct numparser *P, struct state *st, const struct numchar *c
 		dec_set_ull(&P->pend, 1);
 		st->have_pend = 1;
 	}
+	/* 百二万, 三千五万: the digit after 百 or 千 takes the next place down before 万 too
+	 * (1200000, 35000000), as it does at the end (一百二 = 120) */
+	if (st->have_pend && st->unit_then_digit && (st->prev == P_DIGIT || st->prev == P_ARABIC) &&
+	    st->last_exp >= 2 && st->last_exp <= 3)
+		dec_shift(&P->pend, st->last_exp - 1);
 	flush_pend(P, st);
 	int sec_zero = dec_is_zero(&P->section);
 	if (sec_zero && st->prev != P_BIG && st->prev != P_VMID && dec_is_zero(&P->result))
@@ -366,6 +379,14 @@ static size_t on_point(struct numparser *P, struct state *st, const char *s, siz
 	while ((c = char_at(P->T, s, n, r, &l)) && (c->role == NR_DIGIT || c->role == NR_ZERO) && !c->lead) {
 		buf_addc(b, (char)('0' + (c->role == NR_ZERO ? 0 : c->value)));
 		r += l;
+	}
+	/* 一百点123, 零點77: Arabic decimals after a Chinese whole part (the clock time 十点30分
+	 * is a date-like span the scanner removes first) */
+	if (b->n == 2 && r == q && digit_at(s + r, n - r, &l) >= 0) {
+		size_t nd;
+		r = digit_run(s, n, r, b, &nd);
+		if (point_at(s + r, n - r))
+			return q;   /* 一点1.2: a code, not a number */
 	}
 	if (b->n == 2)
 		return q;

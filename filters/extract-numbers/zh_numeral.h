@@ -42,7 +42,7 @@ enum numrole { NR_NONE, NR_DIGIT, NR_ZERO, NR_UNIT, NR_BIG, NR_POINT, NR_NEG, NR
 struct numchar {
 	unsigned char role;   /* enum numrole */
 	unsigned char value;  /* digit value or power of ten */
-	unsigned char fin, lead, disc;
+	unsigned char fin, lead, disc, seq;
 	unsigned char mod;    /* vmid: NUM_OVER or NUM_ABOUT */
 };
 

@@ -166,6 +166,24 @@ static void spoken(void)
 	expect("五百卅四", "534", "五百卅四");
 	expect("四千230", "4230", "四千230");
 	expect("零五", "5", "零五");
+	/* the digit after 百 or 千 is the next place down before 万 as well as at the end */
+	expect("百二萬", "1200000", "百二萬");
+	expect("一百二万元", "1200000", "一百二万");
+	expect("三千五万", "35000000", "三千五万");
+	expect("一百零二万", "1020000", "一百零二万");
+	expect("两千三百万", "23000000", "两千三百万");
+	/* Arabic decimals after a Chinese whole part */
+	expect("一百点123", "100.123", "一百点123");
+	expect("零點77", "0.77", "零點77");
+	expect("一点1.2", "1", "一");
+	/* 幺 is 一 only in digits read one by one */
+	expect("幺八九", "189", "幺八九");
+	expect("三幺四", "314", "三幺四");
+	expect("幺二", "12", "幺二");
+	CHECK("幺二 is no range", (flags_of("幺二") & NUM_RANGE) == 0);
+	expect("一点幺", "1.1", "一点幺");
+	expect("幺妹", NULL, "");
+	expect("幺百", NULL, "");
 }
 
 int main(void)
