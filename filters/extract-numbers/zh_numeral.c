@@ -307,6 +307,14 @@ static int on_digit(struct numparser *P, struct state *st, const struct numchar 
 static int on_unit(struct numparser *P, struct state *st, const struct numchar *c, unsigned *flags)
 {
 	int e = c->value;
+	/* 零三十, the 一小时零三十分钟 of a compound: a leading 零 joins, and the digit after
+	 * it begins the numeral rather than a digit sequence */
+	if (st->seq && st->digit_run == 2 && P->digits.n == 2 && P->digits.p[0] == '0' &&
+	    st->prev == P_DIGIT && dec_is_zero(&P->section) && dec_is_zero(&P->result)) {
+		st->seq = 0;
+		dec_set_ull(&P->pend, (unsigned long long)(P->digits.p[1] - '0'));
+		st->have_pend = 1;
+	}
 	if (st->seq || e >= st->small_max || st->prev == P_VMID || st->disc)
 		return 0;   /* 对十起: 对 is "to", not a half */
 	/* 千百年, 万千: 百 or 千 right after another multiplier without a digit between is

@@ -184,6 +184,10 @@ static void spoken(void)
 	expect("一点幺", "1.1", "一点幺");
 	expect("幺妹", NULL, "");
 	expect("幺百", NULL, "");
+	/* a leading 零 before a digit and its 十 joins (一小时零三十分钟) */
+	expect("零三十", "30", "零三十");
+	expect("零三", "3", "零三");
+	expect("〇三五", "35", "〇三五");
 }
 
 int main(void)
