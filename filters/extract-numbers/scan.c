@@ -487,6 +487,23 @@ static void spaced_multiplier(struct scanner *S, const char *s, size_t n, struct
 	f->q = q;
 }
 
+/* 五分三十秒: after a short Chinese numeral a digits-only unit (分) is still a unit when a
+ * numeral and a smaller unit of the compound table follow it (分 then 秒 are minutes). */
+static const struct lex_entry *next_unit(const struct tables *t, const char *cur, const char *s,
+                                         size_t n, size_t q, const char *mark);
+
+static int smaller_follows(struct scanner *S, const char *s, size_t n, const struct lex_entry *u,
+                           size_t q)
+{
+	if (q >= n || !numtab_starts(&S->t->num, cp_at(s, n, q)))
+		return 0;
+	struct numeral y;
+	numeral_init(&y);
+	int ok = numeral_parse(&S->P, s, n, q, &y) && next_unit(S->t, u->s, s, n, y.end, NULL);
+	numeral_free(&y);
+	return ok;
+}
+
 /* A mid word (余, 多, 来) between numeral and unit, then the unit. */
 static void unit_part(struct scanner *S, const char *s, size_t n, struct found *f)
 {
@@ -508,7 +525,8 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 	}
 	/* 一分团, 三级体系: no score or grade after a short Chinese numeral; 五百八十三分 is one */
 	if (f->unit && !(S->x.flags & NUM_ARABIC) && f->unit->f[3][0] &&
-	    strcmp(f->unit->f[3], "digits") == 0 && !((S->x.flags & NUM_MULT) && S->x.ntok >= 3))
+	    strcmp(f->unit->f[3], "digits") == 0 && !((S->x.flags & NUM_MULT) && S->x.ntok >= 3) &&
+	    !smaller_follows(S, s, n, f->unit, q + f->unit->n))
 		f->unit = NULL;
 	if (f->unit && !f->ordinal && f->unit->f[3][0] && strcmp(f->unit->f[3], "ordinal") == 0)
 		f->unit = NULL;   /* 第23号, but 23号 is a day */
