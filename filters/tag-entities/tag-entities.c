@@ -62,10 +62,11 @@ static const struct model *open_model(void)
 		usage_error("--model and --no-model exclude each other");
 	if (model_path) {
 		int r = model_map(&model, model_path, err, sizeof err);
-		if (r == -1)
-			fatal(EXIT_USAGE, "%s: cannot read the model: %s", model_path, err);
-		if (r != 0)
-			fatal(EXIT_USAGE, "%s: not a usable model: %s", model_path, err);
+		if (r != 0) {
+			/* warn_at shows the name's bad bytes escaped */
+			warn_at(model_path, 0, "%s: %s", r == -1 ? "cannot read the model" : "not a usable model", err);
+			exit(EXIT_USAGE);
+		}
 		return &model;
 	}
 	if (no_model || no_builtin || data_entities_model_len == 0)
