@@ -621,7 +621,7 @@ static int lone_digit(struct scanner *S, const char *s, size_t n)
 	int places = seq ? (int)y->ntok : 1;
 	if (!is_han(cp))
 		return cp >= 0 && cp < 0x80 && is_ascii_alnum(cp) ? 0 : places;
-	return lex_at(&S->t->post, s + q, n - q) ? places : 0;
+	return lex_at(&S->t->post, s + q, n - q) || lex_at(&S->t->tail, s + q, n - q) ? places : 0;
 }
 
 /* 五元三毛, 123元1角1分, 7分47秒26, 3个小时15分钟30秒: smaller units after an amount add

@@ -25,13 +25,14 @@ static struct lexicon *pick(struct tables *t, int dates, const char *key)
 {
 	static const char *const mod_pos[] = { "pre", "mid", "post", "range", "frac", "freq",
 	                                       "and", "half", "name", "event", "clause", "disc", "det", "openq",
-	                                       "closeq", "motto", "pct", "share", "header", "rank", "scale", "money" };
+	                                       "closeq", "motto", "pct", "share", "header", "rank", "scale", "money",
+	                                       "tail" };
 	static const char *const date_role[] = { "daytime", "dayafter", "daybefore", "spanbefore",
 	                                         "spanafter" };
 	struct lexicon *mods[] = { &t->pre, &t->mid, &t->post, &t->range, &t->frac, &t->freq,
 	                           &t->also, &t->half, &t->name, &t->event, &t->clause, &t->disc,
 	                           &t->det, &t->openq, &t->closeq, &t->motto, &t->pct, &t->share, &t->header, &t->rank,
-	                           &t->scale, &t->money };
+	                           &t->scale, &t->money, &t->tail };
 	struct lexicon *roles[] = { &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
 	                            &t->spanafter };
 	if (!dates) {
@@ -113,7 +114,7 @@ static struct lexicon *all(struct tables *t, size_t i)
 	                        &t->compounds, &t->pre,
 	                        &t->mid, &t->post, &t->range, &t->frac, &t->freq, &t->also, &t->half, &t->name, &t->event, &t->clause, &t->disc, &t->det,
 	                        &t->openq, &t->closeq, &t->motto, &t->pct, &t->share, &t->header, &t->rank,
-	                        &t->scale, &t->money, &t->datewords,
+	                        &t->scale, &t->money, &t->tail, &t->datewords,
 	                        &t->daytime, &t->dayafter, &t->daybefore, &t->spanbefore,
 	                        &t->spanafter, &t->exclude };
 	return i < sizeof l / sizeof *l ? l[i] : NULL;

@@ -10,7 +10,7 @@ struct tables {
 	struct lexicon units, nonunits, currency, magnitudes, compounds;
 	/* mods.tsv by position */
 	struct lexicon pre, mid, post, range, frac, freq, also, half, name, event, clause, disc, det,
-	               openq, closeq, motto, pct, share, header, rank, scale, money;
+	               openq, closeq, motto, pct, share, header, rank, scale, money, tail;
 	/* dates.tsv by role */
 	struct lexicon datewords, daytime, dayafter, daybefore, spanbefore, spanafter;
 	/* exclusions keyed by each numeral character inside them: the word is the phrase from
