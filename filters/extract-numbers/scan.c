@@ -414,11 +414,39 @@ static void magnitude(struct scanner *S, const char *s, size_t n, struct found *
 	f->q = r + m->n;
 }
 
+/* 一分半钟: 半 inside a longer unit (分钟) that the unit at s+q begins; NULL when none. */
+static const struct lex_entry *unit_around_half(struct scanner *S, const char *s, size_t n,
+                                                const struct lex_entry *unit, size_t q)
+{
+	const struct lex_entry *h = q < n ? lex_at(&S->t->half, s + q, n - q) : NULL;
+	if (!h)
+		return NULL;
+	size_t r = q + h->n, take = n - r < 16 ? n - r : 16;
+	buf_clear(&S->ubuf);
+	buf_add(&S->ubuf, unit->s, unit->n);
+	buf_add(&S->ubuf, s + r, take);
+	const struct lex_entry *u = lex_at(&S->t->units, S->ubuf.p, S->ubuf.n);
+	return u && u->n > unit->n && strcmp(u->f[0], "count") != 0 ? u : NULL;
+}
+
 /* 1个多月, 两个多小时: a mid word inside a unit that begins with 个 (个月, 个小时). */
 static void vague_inside(struct scanner *S, const char *s, size_t n, struct found *f)
 {
 	const struct tables *t = S->t;
-	if (f->q >= n || (unsigned char)s[f->q] < 0x80 || strcmp(f->unit->f[0], "count") != 0)
+	if (f->q >= n || (unsigned char)s[f->q] < 0x80)
+		return;
+	/* 一分半钟: a score unit only with a half inside a unit of time */
+	if (strcmp(f->unit->f[0], "score") == 0) {
+		const struct lex_entry *u = unit_around_half(S, s, n, f->unit, f->q);
+		if (u) {
+			f->q += (size_t)(lex_at(&t->half, s + f->q, n - f->q)->n) + (u->n - f->unit->n);
+			f->unit = u;
+			dec_parse(&S->tmp, "0.5", 3);
+			dec_add(&S->val, &S->tmp);
+		}
+		return;
+	}
+	if (strcmp(f->unit->f[0], "count") != 0)
 		return;
 	const struct lex_entry *mid = lex_at(&t->mid, s + f->q, n - f->q);
 	const struct lex_entry *h = mid ? NULL : lex_at(&t->half, s + f->q, n - f->q);
@@ -526,7 +554,8 @@ static void unit_part(struct scanner *S, const char *s, size_t n, struct found *
 	/* 一分团, 三级体系: no score or grade after a short Chinese numeral; 五百八十三分 is one */
 	if (f->unit && !(S->x.flags & NUM_ARABIC) && f->unit->f[3][0] &&
 	    strcmp(f->unit->f[3], "digits") == 0 && !((S->x.flags & NUM_MULT) && S->x.ntok >= 3) &&
-	    !smaller_follows(S, s, n, f->unit, q + f->unit->n))
+	    !smaller_follows(S, s, n, f->unit, q + f->unit->n) &&
+	    !unit_around_half(S, s, n, f->unit, q + f->unit->n))
 		f->unit = NULL;
 	if (f->unit && !f->ordinal && f->unit->f[3][0] && strcmp(f->unit->f[3], "ordinal") == 0)
 		f->unit = NULL;   /* 第23号, but 23号 is a day */
