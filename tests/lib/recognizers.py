@@ -46,6 +46,7 @@ UNIT_MAP = {
     "Megahertz": {"兆赫", "兆赫兹"}, "Kilocalorie": {"千卡"},
     "C": {"摄氏度", "℃"}, "F": {"华氏度", "°F"}, "Degree": {"度"},
     "Mu": {"亩"}, "Nigerian naira": {"奈拉"}, "Bitcoin": {"比特币"},
+    "Megabyte": {"兆字节", "MB"},
     "Year": {"岁", "周岁"}, "Month": {"个月"}, "Week": {"周"}, "Day": {"天"},
 }
 
