@@ -6,13 +6,25 @@
 #include "cli.h"
 #include "source.h"
 
-static int find_col(struct source *src, const char *spec, int *col)
+/* A column named by a name the header holds twice is refused: taking the first silently
+ * would sum the wrong one. Naming it by number still works. */
+static int find_col(struct source *src, const struct row *h, const char *spec, int *col)
 {
 	*col = source_col(src, spec);
-	if (*col >= 0)
+	if (*col < 0) {
+		warn_at(source_name(src), 1, "no column '%s' in the header", spec);
+		return -1;
+	}
+	size_t len = strlen(spec);
+	if (!h || (size_t)*col >= h->nf || h->f[*col].n != len || memcmp(h->f[*col].p, spec, len))
 		return 0;
-	warn_at(source_name(src), 1, "no column '%s' in the header", spec);
-	return -1;
+	for (size_t i = (size_t)*col + 1; i < h->nf; i++)
+		if (h->f[i].n == len && memcmp(h->f[i].p, spec, len) == 0) {
+			warn_at(source_name(src), 1, "column '%s' is in the header twice (columns %d and %zu): "
+			        "name it by number", spec, *col + 1, i + 1);
+			return -1;
+		}
+	return 0;
 }
 
 static char *field_dup(const struct field *f)
@@ -42,14 +54,15 @@ static void name_columns(struct agg *a, const struct row *h)
 
 int agg_columns(struct agg *a, struct source *t, const struct row *h)
 {
+	const struct row *hdr = a->no_header ? NULL : h;
 	int bad = 0;
 	for (size_t i = 0; i < a->nkeys; i++)
-		bad |= find_col(t, a->keyspec[i], &a->keycol[i]);
+		bad |= find_col(t, hdr, a->keyspec[i], &a->keycol[i]);
 	for (size_t i = 0; i < a->nops; i++)
 		if (a->ops[i].colspec)
-			bad |= find_col(t, a->ops[i].colspec, &a->ops[i].col);
+			bad |= find_col(t, hdr, a->ops[i].colspec, &a->ops[i].col);
 	for (size_t i = 0; i < a->nwhere; i++)
-		bad |= find_col(t, a->where[i].colspec, &a->where[i].col);
+		bad |= find_col(t, hdr, a->where[i].colspec, &a->where[i].col);
 	if (bad)
 		return -1;
 	if (!a->named && a->no_header)
