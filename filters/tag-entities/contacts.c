@@ -3,7 +3,8 @@
  * no input can make the matcher backtrack more than linearly; the match and depth limits
  * are a second guard. Telephone numbers without an area code need a word such as 电话
  * before them, or a telephone number they are listed after: bare seven-digit numbers in
- * news are usually licence or serial numbers. */
+ * news are usually licence or serial numbers. A 400/800 service number is grouped any way
+ * (400-6533-789, 400-653-3789, 4006533789). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <string.h>
@@ -18,12 +19,15 @@ static const char *const patterns[P_N] = {
 	("(?:https?://|www\\.)[A-Za-z0-9._~:/?#@!$&*+,;=%-]+"
 	 "|(?<![A-Za-z0-9.@_-])(?:[A-Za-z0-9][A-Za-z0-9-]*\\.)+"
 	 "(?:com|cn|net|org|gov|edu|info|top|xyz|cc|tv|io|me|biz|mobi)(?:\\.cn)?"
-	 "(?::[0-9]+)?(?:/[A-Za-z0-9._~/?#@!$&*+,;=%-]*)?(?![A-Za-z0-9_-])"),
+	 "(?::[0-9]+)?(?:/[A-Za-z0-9._~/?#@!$&*+,;=%-]*)?(?![A-Za-z0-9_-])"
+	 /* a Chinese domain name (中国政府网.政务): a run of Han, a dot, a Chinese top-level
+	    domain; the run starts where the Han run starts, so 访问X.中国 takes 访问 too */
+	 "|(?<!\\p{Han})\\p{Han}+\\.(?:中国|公司|网络|政务|公益|在线|网址|商城|集团|移动)(?!\\p{Han})"),
 	/* EMAIL */
 	"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+",
 	/* PHONE with an area code, a mobile number or a 400/800 number */
 	("(?<![0-9])(?:(?:\\(0[0-9]{2,3}\\)|（0[0-9]{2,3}）|0[0-9]{2,3}[-－—])[0-9]{7,8}"
-	 "|1[3-9][0-9]{9}|[48]00[- ]?[0-9]{3}[- ]?[0-9]{4})(?:-[0-9]{1,4})?(?![0-9])"),
+	 "|1[3-9][0-9]{9}|[48]00(?:[- ]?[0-9]){7})(?:-[0-9]{1,4})?(?![0-9])"),
 	/* a local number or a service number: kept only with context */
 	"(?<![0-9.])[0-9]{5,8}(?![0-9])"
 };

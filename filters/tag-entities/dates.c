@@ -2,7 +2,11 @@
  * 2019年12月13日 -> 2019-12-13, 5月30日 -> --05-30, 2017年2月 -> 2017-02, 1993年 -> 1993,
  * 上世纪80年代 -> 198X, 20-09-02 -> 2020-09-02, 2005-2009 -> 2005/2009, 14:52 -> 14:52.
  * Years, months and days are read in Arabic digits (half or full width) or Chinese
- * numerals; a relative expression (今年, 上半年) is not a date. */
+ * numerals; a relative expression (今年, 上半年) is not a date.
+ * News also writes a day of the current month alone (20日 -> ---20, ISO's day-only form), a
+ * part of a year or month (2019年度, 2007年末, 9月底, 9月份: the whole span, valued as the year
+ * or month), a range of months (1-10月 -> --01/--10), a year and month with a dot (1999.11),
+ * a copyright year (©2018) and lunar dates (农历正月十六: no Gregorian value, so none). */
 #include <stdio.h>
 #include <string.h>
 #include "dates.h"
@@ -16,6 +20,7 @@
 #define CP_SHI 0x65F6    /* 时 */
 #define CP_DIAN 0x70B9   /* 点 */
 #define CP_FEN 0x5206    /* 分 */
+#define CP_GE 0x4E2A     /* 个 */
 
 static int digit_of(int32_t cp)
 {
@@ -132,10 +137,34 @@ static size_t decade(struct ctx *c, size_t i)
 	return e + 2;
 }
 
+/* A word after a year or month that names a part of it (年度, 年末, 月底, 月份, 月上旬): its
+ * length, or 0. 初 before 步 is 初步 (preliminary), not the start of the year. */
+static size_t part_suffix(const struct ctx *c, size_t i, int month)
+{
+	if (i >= c->n)
+		return 0;
+	switch (c->cp[i]) {
+	case 0x5E95: case 0x672B: return 1;                          /* 底 末 */
+	case 0x521D: return is_at(c, i + 1, 0x6B65) ? 0 : 1;         /* 初, not 初步 */
+	case 0x5EA6: return month ? 0 : 1;                           /* 年度 */
+	case 0x4EFD: return month ? 1 : 0;                           /* 月份 */
+	case 0x4E0A: case 0x4E2D: case 0x4E0B:                       /* 上旬 中旬 下旬 */
+		return month && is_at(c, i + 1, 0x65EC) ? 2 : 0;
+	default: return 0;
+	}
+}
+
+/* A dash or word joining the two ends of a range (1-10月, 1—8月份, 1至10月). */
+static int range_sep(int32_t cp)
+{
+	return cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == '~' || cp == 0xFF5E ||
+	       cp == 0xFF0D || cp == 0x81F3 || cp == 0x5230;   /* 至 到 */
+}
+
 /* Y年M月D日 and its parts; returns the end, or 0. */
 static size_t calendar(struct ctx *c, size_t i)
 {
-	long y = -1, m = -1, d = -1;
+	long y = -1, m = -1, m2 = -1, d = -1;
 	size_t j = i, e;
 	int nd;
 	long v = read_cn_year(c, j, &e);
@@ -143,24 +172,49 @@ static size_t calendar(struct ctx *c, size_t i)
 		nd = 4;
 	else
 		v = read_num(c, j, &e, &nd);
-	if (v >= 0 && is_at(c, e, CP_NIAN) && nd == 4) {
+	/* 2007 年末: a space may stand between Arabic year digits and 年 */
+	size_t ey = e;
+	if (v >= 0 && nd == 4 && digit_of(c->cp[i]) >= 0 && ey < c->n && c->cp[ey] == ' ' &&
+	    is_at(c, ey + 1, CP_NIAN))
+		ey++;
+	if (v >= 0 && is_at(c, ey, CP_NIAN) && nd == 4) {
 		y = v;
-		j = e + 1;
+		j = ey + 1;
 		v = read_num(c, j, &e, &nd);
 	}
-	if (v >= 1 && v <= 12 && is_at(c, e, CP_YUE) && (y >= 0 || j == i)) {
+	/* a month is not one after 个 (三个9月 counts months) */
+	int month_ok = y >= 0 || (j == i && !(i > 0 && c->cp[i - 1] == CP_GE));
+	if (v >= 1 && v <= 12 && month_ok && e + 1 < c->n && range_sep(c->cp[e])) {
+		size_t e2;
+		int nd2;
+		long w = read_num(c, e + 1, &e2, &nd2);
+		if (w > v && w <= 12 && (nd2 == 0) == (nd == 0) && is_at(c, e2, CP_YUE)) {
+			m = v;
+			m2 = w;
+			j = e2 + 1;
+			if (is_at(c, j, 0x4EFD))   /* 份 */
+				j++;
+		}
+	}
+	if (m < 0 && v >= 1 && v <= 12 && is_at(c, e, CP_YUE) && month_ok) {
 		m = v;
 		j = e + 1;
 		v = read_num(c, j, &e, &nd);
 		if (v >= 1 && v <= 31 && (is_at(c, e, CP_RI) || is_at(c, e, CP_HAO))) {
 			d = v;
 			j = e + 1;
-		}
-	}
+		} else
+			j += part_suffix(c, j, 1);
+	} else if (m < 0 && y >= 0)
+		j += part_suffix(c, j, 0);
 	if (y < 0 && m < 0)
 		return 0;
 	char buf[64];
-	if (y >= 0 && m >= 0 && d >= 0)
+	if (m2 >= 0 && y >= 0)
+		snprintf(buf, sizeof buf, "%04ld-%02ld/%04ld-%02ld", y, m, y, m2);
+	else if (m2 >= 0)
+		snprintf(buf, sizeof buf, "--%02ld/--%02ld", m, m2);
+	else if (y >= 0 && m >= 0 && d >= 0)
 		snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
 	else if (y >= 0 && m >= 0)
 		snprintf(buf, sizeof buf, "%04ld-%02ld", y, m);
@@ -172,6 +226,116 @@ static size_t calendar(struct ctx *c, size_t i)
 		snprintf(buf, sizeof buf, "--%02ld", m);
 	emit(c, i, j, T_DATE, buf);
 	return j;
+}
+
+/* Does the clause around i (up to ，。；) speak of a length of time changing (时间从7日下降为3日)?
+ * Then its bare days are counts of days. */
+static int duration_clause(const struct ctx *c, size_t i)
+{
+	static const int32_t words[][2] = {
+		{ 0x4E0B, 0x964D }, { 0x7F29, 0x77ED }, { 0x538B, 0x7F29 }, { 0x5EF6, 0x957F },   /* 下降 缩短 压缩 延长 */
+		{ 0x51CF, 0x5C11 }, { 0x65F6, 0x9650 }, { 0x671F, 0x9650 }, { 0x5468, 0x671F },   /* 减少 时限 期限 周期 */
+		{ 0x7528, 0x65F6 }, { 0x8017, 0x65F6 },                                           /* 用时 耗时 */
+	};
+	size_t s = i, e = i;
+	while (s > 0 && c->cp[s - 1] != 0xFF0C && c->cp[s - 1] != 0x3002 && c->cp[s - 1] != 0xFF1B)
+		s--;
+	while (e < c->n && c->cp[e] != 0xFF0C && c->cp[e] != 0x3002 && c->cp[e] != 0xFF1B)
+		e++;
+	for (size_t k = s; k + 1 < e; k++)
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			if (c->cp[k] == words[w][0] && c->cp[k + 1] == words[w][1])
+				return 1;
+	return 0;
+}
+
+/* A day of the month alone in Arabic digits (20日, 5日): in news, a day of the current month.
+ * Not a count of days: 连续20日, 近5日, 每3日, 第2日, 20日内, 5日游, 20日元 (yen). */
+static size_t bare_day(struct ctx *c, size_t i)
+{
+	size_t e;
+	int nd;
+	long v = read_num(c, i, &e, &nd);
+	if (v < 1 || v > 31 || nd < 1 || nd > 2 || !is_at(c, e, CP_RI))
+		return 0;
+	if (i > 0) {
+		switch (c->cp[i - 1]) {
+		case 0x7EED: case 0x8FD1: case 0x6BCF: case 0x6570: case 0x7B2C:   /* 续 近 每 数 第 */
+		case 0x524D: case 0x7EA6: case 0x5171: case 0x6EE1: case 0x671F:   /* 前 约 共 满 期 */
+		case 0x591A: case 0x903E: case 0x8D85: case 0x8FBE: case CP_GE:    /* 多 逾 超 达 个 */
+		case 0x51E0: case 0x4F59: case CP_SHI:                             /* 几 余 时 */
+			return 0;
+		}
+	}
+	if (e + 1 < c->n) {
+		switch (c->cp[e + 1]) {
+		case 0x5143: case 0x5185: case 0x6E38: case 0x5747:   /* 元 内 游 均 */
+			return 0;
+		}
+	}
+	if (duration_clause(c, i))
+		return 0;
+	char buf[16];
+	snprintf(buf, sizeof buf, "---%02ld", v);
+	emit(c, i, e + 1, T_DATE, buf);
+	return e + 1;
+}
+
+/* A lunar date: 农历正月十六, 农历八月, 正月初一, 腊月二十三, 廿 for twenty. It has no ISO value. */
+static size_t lunar(struct ctx *c, size_t i)
+{
+	size_t j = i, e;
+	int nd, prefixed = 0;
+	if (is_at(c, j, 0x519C) && is_at(c, j + 1, 0x5386)) {   /* 农历 */
+		prefixed = 1;
+		j += 2;
+	}
+	int named = (is_at(c, j, 0x6B63) || is_at(c, j, 0x814A) || is_at(c, j, 0x51AC)) &&
+	            is_at(c, j + 1, CP_YUE);   /* 正月 腊月 冬月 */
+	if (named)
+		j += 2;
+	else if (prefixed) {
+		long m = read_num(c, j, &e, &nd);
+		if (m < 1 || m > 12 || !is_at(c, e, CP_YUE))
+			return 0;
+		j = e + 1;
+	} else
+		return 0;
+	/* the day: 初一..初十, 十一..三十, 廿X */
+	size_t k = j;
+	if (is_at(c, k, 0x521D) && read_num(c, k + 1, &e, &nd) >= 1 && nd == 0 && e - k <= 3)
+		j = e;
+	else if (is_at(c, k, 0x5EFF) && k + 1 < c->n && cn_digit(c->cp[k + 1]) > 0)   /* 廿 */
+		j = k + 2;
+	else if (is_at(c, k, 0x5EFF))
+		j = k + 1;
+	else {
+		long dv = read_num(c, k, &e, &nd);
+		if (dv >= 11 && dv <= 30 && nd == 0)
+			j = e;
+	}
+	if (j == k && !prefixed)
+		return 0;
+	emit(c, i, j, T_DATE, "");
+	return j;
+}
+
+/* A year after a copyright sign (©2018, © 2005-2019). */
+static size_t copyright_year(struct ctx *c, size_t i)
+{
+	size_t j = i + 1, e;
+	int nd;
+	while (j < c->n && c->cp[j] == ' ')
+		j++;
+	long v = read_num(c, j, &e, &nd);
+	if (nd != 4 || v < 1900 || v > 2099)
+		return 0;
+	if (e < c->n && range_sep(c->cp[e]) && e + 1 < c->n && digit_of(c->cp[e + 1]) >= 0)
+		return 0;   /* left to numeric(): 2005-2019 */
+	char buf[16];
+	snprintf(buf, sizeof buf, "%04ld", v);
+	emit(c, j, e, T_DATE, buf);
+	return e;
 }
 
 /* Digits joined by - / .: YYYY-MM-DD, YY-MM-DD, YYYY-YYYY. */
@@ -208,6 +372,13 @@ static size_t numeric(struct ctx *c, size_t i)
 	} else if (k == 2 && sep == '-' && nds[0] == 4 && nds[1] == 4 && part[0] >= 1900 &&
 	           part[0] < part[1] && part[1] <= 2100) {
 		snprintf(buf, sizeof buf, "%04ld/%04ld", part[0], part[1]);
+	} else if (k == 2 && sep == '.' && nds[0] == 4 && part[0] >= 1900 && part[0] <= 2099 &&
+	           part[1] >= 1 && part[1] <= 12 && !(e < c->n && (ctx_is_cjk(c, e) || c->cp[e] == '%')) &&
+	           !(i > 0 && ctx_is_cjk(c, i - 1) == 0 && c->cp[i - 1] > ' ' && c->cp[i - 1] < 0x80 &&
+	             c->cp[i - 1] != '(' && c->cp[i - 1] != '[')) {
+		/* 1999.11: a year and month, unless a unit or word follows (2019.5万元) or a sign
+		   or letter comes before ($2019.5) */
+		snprintf(buf, sizeof buf, "%04ld-%02ld", part[0], part[1]);
 	} else
 		return 0;
 	emit(c, i, e, T_DATE, buf);
@@ -251,7 +422,8 @@ static size_t clock_time(struct ctx *c, size_t i)
 
 static int may_start(int32_t cp)
 {
-	return digit_of(cp) >= 0 || cn_digit(cp) >= 0 || cp == 0x5341 || cp == 0x4E0A || cp == 0x672C;
+	return digit_of(cp) >= 0 || cn_digit(cp) >= 0 || cp == 0x5341 || cp == 0x4E0A || cp == 0x672C ||
+	       cp == 0x519C || cp == 0x6B63 || cp == 0x814A || cp == 0x51AC || cp == 0xA9;
 }
 
 void dates_find(struct ctx *c)
@@ -261,13 +433,19 @@ void dates_find(struct ctx *c)
 			i++;
 			continue;
 		}
-		size_t e = decade(c, i);
+		size_t e = c->cp[i] == 0xA9 ? copyright_year(c, i) : 0;
+		if (!e)
+			e = lunar(c, i);
+		if (!e)
+			e = decade(c, i);
 		if (!e)
 			e = calendar(c, i);
 		if (!e && digit_of(c->cp[i]) >= 0)
 			e = numeric(c, i);
 		if (!e && digit_of(c->cp[i]) >= 0)
 			e = clock_time(c, i);
+		if (!e && digit_of(c->cp[i]) >= 0)
+			e = bare_day(c, i);
 		i = e > i ? e : i + 1;
 	}
 }
