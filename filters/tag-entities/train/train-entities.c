@@ -525,8 +525,11 @@ int main(int argc, char **argv)
 		char err[256];
 		if (model_open(&m, f, n, err, sizeof err) != 0)
 			fatal(EXIT_SYS, "the model just built does not load: %s", err);
-		fprintf(stderr, "quantised to int8, clipping the largest 1/%zu (scale %g), %zu bytes:\n", keeps[k],
-		        (double)scale, n);
+		if (keeps[k] == (size_t)-1)
+			fprintf(stderr, "quantised to int8, no clipping (scale %g), %zu bytes:\n", (double)scale, n);
+		else
+			fprintf(stderr, "quantised to int8, clipping the largest 1/%zu (scale %g), %zu bytes:\n",
+			        keeps[k], (double)scale, n);
 		double r = evaluate(cs, nc, &m);
 		if (r > best) {
 			best = r;
