@@ -264,6 +264,7 @@ static size_t bare_day(struct ctx *c, size_t i)
 		case 0x524D: case 0x7EA6: case 0x5171: case 0x6EE1: case 0x671F:   /* 前 约 共 满 期 */
 		case 0x591A: case 0x903E: case 0x8D85: case 0x8FBE: case CP_GE:    /* 多 逾 超 达 个 */
 		case 0x51E0: case 0x4F59: case CP_SHI:                             /* 几 余 时 */
+		case CP_YUE: case CP_NIAN:   /* what calendar() refused: 13月1日 */
 			return 0;
 		}
 	}

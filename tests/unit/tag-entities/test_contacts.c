@@ -18,6 +18,9 @@ int main(void)
 	          "URL:bdall.peaapk.com URL:xtrb.peaapk.com");
 	CHECK_TAG("URL with a scheme", "见https://www.example.cn/a/b.html。",
 	          "URL:https://www.example.cn/a/b.html");
+	CHECK_TAG("400 number grouped 3-4-3", "财富热线：400-6533-789 工", "PHONE:400-6533-789=4006533789");
+	CHECK_TAG("800 number grouped 3-3-4", "拨打800-820-8820咨询", "PHONE:800-820-8820=8008208820");
+	CHECK_TAG("Chinese domain name", "中文域名：中国政府网.政务 ", "URL:中国政府网.政务");
 	CHECK_TAG("email", "投稿邮箱:news@nmgnews.com.cn。", "EMAIL:news@nmgnews.com.cn");
 	CHECK_TAG("protected address is nothing", "投稿邮箱:[email protected]", "");
 

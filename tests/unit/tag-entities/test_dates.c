@@ -23,6 +23,19 @@ int main(void)
 	CHECK_TAG("durations and counts are no dates", "在30日内进行，七八年了，从7日下降为3日，3年", "");
 	CHECK_TAG("no month 13", "13月1日", "");
 	CHECK_TAG("no time 25:99", "比分25:99", "");
+	CHECK_TAG("bare day of the month", "记者20日从海关获悉", "DATE:20日=---20");
+	CHECK_TAG("bare days are no counts", "连续20日，近5日，每3日，第2日，30日内，5日游，20日元，三个9月", "");
+	CHECK_TAG("part of a year or month", "2019年度，2007年末，9月底，6月末，9月份，10月上旬",
+	          "DATE:2019年度=2019 DATE:2007年末=2007 DATE:9月底=--09 DATE:6月末=--06 "
+	          "DATE:9月份=--09 DATE:10月上旬=--10");
+	CHECK_TAG("初步 is no start of the year", "2019年初步统计", "DATE:2019年=2019");
+	CHECK_TAG("month ranges", "1-10月，1—8月份，2023年1至9月",
+	          "DATE:1-10月=--01/--10 DATE:1—8月份=--01/--08 DATE:2023年1至9月=2023-01/2023-09");
+	CHECK_TAG("year and month with a dot", "since 1999.11 ", "DATE:1999.11=1999-11");
+	CHECK_TAG("a dotted number before a unit is no date", "2019.5万元，2019.5%", "");
+	CHECK_TAG("copyright year", "©2018 某公司", "DATE:2018=2018");
+	CHECK_TAG("lunar dates have no ISO value", "农历正月十六，腊月二十三，正月初一",
+	          "DATE:农历正月十六 DATE:腊月二十三 DATE:正月初一");
 	entities_fini();
 	return check_done();
 }
