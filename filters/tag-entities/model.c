@@ -251,7 +251,10 @@ static void words(const struct ctx *c, struct model_work *w)
 	}
 }
 
-void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct model_work *w)
+/* pf, when not NULL, is the decoder's weight table of 2^bits rows: each row is fetched as
+ * soon as its hash is known, so that the misses overlap the hashing. */
+static void hash_fetch(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct model_work *w,
+                       const int8_t *pf, uint32_t bits)
 {
 	size_t n = c->n;
 	grow(w, n, ntpl);
@@ -301,6 +304,11 @@ void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct mod
 			default: v = fh(t, 0, 0, 0); break;
 			}
 			h[k] = v;
+			if (pf) {
+				const int8_t *r = pf + (size_t)model_row(v, bits) * MODEL_LABELS;
+				__builtin_prefetch(r);
+				__builtin_prefetch(r + MODEL_LABELS - 1);
+			}
 		}
 		memmove(ch, ch + 1, 4 * sizeof *ch);
 		memmove(cl, cl + 1, 4 * sizeof *cl);
@@ -308,6 +316,11 @@ void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct mod
 		ch[4] = j < n ? norm(c->cp[j]) : CP_EOS;
 		cl[4] = cclass(ch[4]);
 	}
+}
+
+void model_hash(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct model_work *w)
+{
+	hash_fetch(c, tpl, ntpl, w, NULL, 0);
 }
 
 /* ---- decoding ---- */
@@ -419,7 +432,7 @@ void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 {
 	size_t n = c->n, nt = m->ntpl;
 	size_t last = ((size_t)1 << m->bits) - 1;   /* its row cannot be read 16 bytes wide */
-	model_hash(c, m->tpl, nt, w);
+	hash_fetch(c, m->tpl, nt, w, m->w, m->bits);
 	/* rows fetched a few positions ahead: most of the table is not in the cache */
 	size_t ahead = 4 * nt;
 	for (size_t k = 0; k < ahead && k < n * nt; k++)
