@@ -8,6 +8,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "cli.h"
 #include "model.h"
 #include "res.h"
@@ -439,20 +442,36 @@ void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 		__builtin_prefetch(m->w + (size_t)model_row(w->h[k], m->bits) * MODEL_LABELS);
 	for (size_t i = 0; i < n; i++) {
 		int16_t acc[16] = { 0 };
+#ifdef __SSE2__
+		__m128i a0 = _mm_setzero_si128(), a1 = _mm_setzero_si128();
+#endif
 		const uint64_t *h = w->h + i * nt;
 		for (size_t k = 0; k < nt; k++) {
 			if ((i + 4) * nt + k < n * nt)
 				__builtin_prefetch(m->w + (size_t)model_row(h[ahead + k], m->bits) * MODEL_LABELS);
 			size_t row = model_row(h[k], m->bits);
-			const int8_t *r = m->w + row * MODEL_LABELS;
+			int8_t v[16];
+			/* one unconditional 16-wide add keeps acc in registers; lanes 13-15 are never read */
 			if (row == last) {
-				for (int l = 0; l < MODEL_LABELS; l++)
-					acc[l] = (int16_t)(acc[l] + r[l]);
+				memset(v, 0, sizeof v);
+				memcpy(v, m->w + row * MODEL_LABELS, MODEL_LABELS);
 			} else {
-				for (int l = 0; l < 16; l++)
-					acc[l] = (int16_t)(acc[l] + r[l]);
+				memcpy(v, m->w + row * MODEL_LABELS, sizeof v);
 			}
+#ifdef __SSE2__
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)v);
+			__m128i sign = _mm_cmpgt_epi8(_mm_setzero_si128(), x);
+			a0 = _mm_add_epi16(a0, _mm_unpacklo_epi8(x, sign));
+			a1 = _mm_add_epi16(a1, _mm_unpackhi_epi8(x, sign));
+#else
+			for (int l = 0; l < 16; l++)
+				acc[l] = (int16_t)(acc[l] + v[l]);
+#endif
 		}
+#ifdef __SSE2__
+		_mm_storeu_si128((__m128i *)(void *)acc, a0);
+		_mm_storeu_si128((__m128i *)(void *)(acc + 8), a1);
+#endif
 		float *e = w->emit + i * MODEL_LABELS;
 		for (int l = 0; l < MODEL_LABELS; l++)
 			e[l] = (float)acc[l] * m->scale;
