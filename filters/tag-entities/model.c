@@ -436,10 +436,6 @@ void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 	size_t n = c->n, nt = m->ntpl;
 	size_t last = ((size_t)1 << m->bits) - 1;   /* its row cannot be read 16 bytes wide */
 	hash_fetch(c, m->tpl, nt, w, m->w, m->bits);
-	/* rows fetched a few positions ahead: most of the table is not in the cache */
-	size_t ahead = 4 * nt;
-	for (size_t k = 0; k < ahead && k < n * nt; k++)
-		__builtin_prefetch(m->w + (size_t)model_row(w->h[k], m->bits) * MODEL_LABELS);
 	for (size_t i = 0; i < n; i++) {
 		int16_t acc[16] = { 0 };
 #ifdef __SSE2__
@@ -447,8 +443,6 @@ void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 #endif
 		const uint64_t *h = w->h + i * nt;
 		for (size_t k = 0; k < nt; k++) {
-			if ((i + 4) * nt + k < n * nt)
-				__builtin_prefetch(m->w + (size_t)model_row(h[ahead + k], m->bits) * MODEL_LABELS);
 			size_t row = model_row(h[k], m->bits);
 			int8_t v[16];
 			/* one unconditional 16-wide add keeps acc in registers; lanes 13-15 are never read */
