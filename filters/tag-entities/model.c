@@ -437,9 +437,10 @@ void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 	size_t last = ((size_t)1 << m->bits) - 1;   /* its row cannot be read 16 bytes wide */
 	hash_fetch(c, m->tpl, nt, w, m->w, m->bits);
 	for (size_t i = 0; i < n; i++) {
-		int16_t acc[16] = { 0 };
 #ifdef __SSE2__
 		__m128i a0 = _mm_setzero_si128(), a1 = _mm_setzero_si128();
+#else
+		int16_t acc[16] = { 0 };
 #endif
 		const uint64_t *h = w->h + i * nt;
 		for (size_t k = 0; k < nt; k++) {
@@ -462,13 +463,19 @@ void model_tag(const struct model *m, const struct ctx *c, struct model_work *w)
 				acc[l] = (int16_t)(acc[l] + v[l]);
 #endif
 		}
-#ifdef __SSE2__
-		_mm_storeu_si128((__m128i *)(void *)acc, a0);
-		_mm_storeu_si128((__m128i *)(void *)(acc + 8), a1);
-#endif
 		float *e = w->emit + i * MODEL_LABELS;
+#ifdef __SSE2__
+		/* 16 floats: the last three land in the next row, which is written after this one
+		 * (grow keeps a spare row past the last) */
+		__m128 sc = _mm_set1_ps(m->scale);
+		__m128i parts[4] = { _mm_unpacklo_epi16(a0, a0), _mm_unpackhi_epi16(a0, a0),
+		                     _mm_unpacklo_epi16(a1, a1), _mm_unpackhi_epi16(a1, a1) };
+		for (int q = 0; q < 4; q++)
+			_mm_storeu_ps(e + 4 * q, _mm_mul_ps(_mm_cvtepi32_ps(_mm_srai_epi32(parts[q], 16)), sc));
+#else
 		for (int l = 0; l < MODEL_LABELS; l++)
 			e[l] = (float)acc[l] * m->scale;
+#endif
 	}
 	model_viterbi(w->emit, &m->t, n, w->lab);
 }
