@@ -5,7 +5,7 @@
  * numerals; a relative expression (今年, 上半年) is not a date.
  * News also writes a day of the current month alone (20日 -> ---20, ISO's day-only form), a
  * part of a year or month (2019年度, 2007年末, 9月底, 9月份: the whole span, valued as the year
- * or month), a range of months (1-10月 -> --01/--10), a year and month with a dot (1999.11),
+ * or month), a range of months or days (1-10月 -> --01/--10, 9月19-20日 -> --09-19/--09-20), a year and month with a dot (1999.11),
  * a copyright year (©2018) and lunar dates (农历正月十六: no Gregorian value, so none). */
 #include <stdio.h>
 #include <string.h>
@@ -161,10 +161,24 @@ static int range_sep(int32_t cp)
 	       cp == 0xFF0D || cp == 0x81F3 || cp == 0x5230;   /* 至 到 */
 }
 
+/* The end of a range's second day after a number v read as [.., e) with nd digits
+ * (19-20日, 19至20日), or 0. */
+static size_t day_range(const struct ctx *c, long v, size_t e, int nd, long *w)
+{
+	size_t e2;
+	int nd2;
+	if (v < 1 || v > 30 || e + 1 >= c->n || !range_sep(c->cp[e]))
+		return 0;
+	*w = read_num(c, e + 1, &e2, &nd2);
+	if (*w <= v || *w > 31 || (nd2 == 0) != (nd == 0) || !(is_at(c, e2, CP_RI) || is_at(c, e2, CP_HAO)))
+		return 0;
+	return e2 + 1;
+}
+
 /* Y年M月D日 and its parts; returns the end, or 0. */
 static size_t calendar(struct ctx *c, size_t i)
 {
-	long y = -1, m = -1, m2 = -1, d = -1;
+	long y = -1, m = -1, m2 = -1, d = -1, d2 = -1;
 	size_t j = i, e;
 	int nd;
 	long v = read_cn_year(c, j, &e);
@@ -200,17 +214,25 @@ static size_t calendar(struct ctx *c, size_t i)
 		m = v;
 		j = e + 1;
 		v = read_num(c, j, &e, &nd);
+		size_t er;
 		if (v >= 1 && v <= 31 && (is_at(c, e, CP_RI) || is_at(c, e, CP_HAO))) {
 			d = v;
 			j = e + 1;
+		} else if ((er = day_range(c, v, e, nd, &d2)) > 0) {
+			d = v;
+			j = er;
 		} else
 			j += part_suffix(c, j, 1);
 	} else if (m < 0 && y >= 0)
 		j += part_suffix(c, j, 0);
 	if (y < 0 && m < 0)
 		return 0;
-	char buf[64];
-	if (m2 >= 0 && y >= 0)
+	char buf[96];
+	if (d2 >= 0 && y >= 0)
+		snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld/%04ld-%02ld-%02ld", y, m, d, y, m, d2);
+	else if (d2 >= 0)
+		snprintf(buf, sizeof buf, "--%02ld-%02ld/--%02ld-%02ld", m, d, m, d2);
+	else if (m2 >= 0 && y >= 0)
 		snprintf(buf, sizeof buf, "%04ld-%02ld/%04ld-%02ld", y, m, y, m2);
 	else if (m2 >= 0)
 		snprintf(buf, sizeof buf, "--%02ld/--%02ld", m, m2);
@@ -255,9 +277,16 @@ static size_t bare_day(struct ctx *c, size_t i)
 {
 	size_t e;
 	int nd;
-	long v = read_num(c, i, &e, &nd);
-	if (v < 1 || v > 31 || nd < 1 || nd > 2 || !is_at(c, e, CP_RI))
+	long v = read_num(c, i, &e, &nd), w = -1;
+	if (v < 1 || v > 31 || nd < 1 || nd > 2)
 		return 0;
+	size_t er = day_range(c, v, e, nd, &w);
+	if (er > 0 && c->cp[er - 1] == CP_RI)
+		e = er - 1;   /* 19-20日: e on the 日 */
+	else if (!is_at(c, e, CP_RI))
+		return 0;
+	if (i > 1 && range_sep(c->cp[i - 1]) && digit_of(c->cp[i - 2]) >= 0)
+		return 0;   /* the second half of a range refused as a whole (连续5-6日) */
 	if (i > 0) {
 		switch (c->cp[i - 1]) {
 		case 0x7EED: case 0x8FD1: case 0x6BCF: case 0x6570: case 0x7B2C:   /* 续 近 每 数 第 */
@@ -276,8 +305,11 @@ static size_t bare_day(struct ctx *c, size_t i)
 	}
 	if (duration_clause(c, i))
 		return 0;
-	char buf[16];
-	snprintf(buf, sizeof buf, "---%02ld", v);
+	char buf[32];
+	if (er > 0 && c->cp[er - 1] == CP_RI)
+		snprintf(buf, sizeof buf, "---%02ld/---%02ld", v, w);
+	else
+		snprintf(buf, sizeof buf, "---%02ld", v);
 	emit(c, i, e + 1, T_DATE, buf);
 	return e + 1;
 }

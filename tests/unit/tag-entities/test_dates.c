@@ -31,6 +31,9 @@ int main(void)
 	CHECK_TAG("初步 is no start of the year", "2019年初步统计", "DATE:2019年=2019");
 	CHECK_TAG("month ranges", "1-10月，1—8月份，2023年1至9月",
 	          "DATE:1-10月=--01/--10 DATE:1—8月份=--01/--08 DATE:2023年1至9月=2023-01/2023-09");
+	CHECK_TAG("day ranges", "9月19-20日举行，19—20日，2023年3月5至8日，连续5-6日",
+	          "DATE:9月19-20日=--09-19/--09-20 DATE:19—20日=---19/---20 "
+	          "DATE:2023年3月5至8日=2023-03-05/2023-03-08");
 	CHECK_TAG("year and month with a dot", "since 1999.11 ", "DATE:1999.11=1999-11");
 	CHECK_TAG("a dotted number before a unit is no date", "2019.5万元，2019.5%", "");
 	CHECK_TAG("copyright year", "©2018 某公司", "DATE:2018=2018");
