@@ -254,6 +254,53 @@ static void words(const struct ctx *c, struct model_work *w)
 	}
 }
 
+/* The hash of template t at position i; ch and cl are the window -2..+2 around it. */
+static inline __attribute__((always_inline))
+uint64_t feature(unsigned t, const struct ctx *c, const struct model_work *w, size_t i,
+                 const int32_t *ch, const int *cl)
+{
+	size_t n = c->n;
+	const struct pos *p = &c->at[i], *q = &c->at[i + 1];
+	uint64_t v;
+	switch (t) {
+	case TPL_U_2: v = fh(t, (uint32_t)ch[0], 0, 0); break;
+	case TPL_U_1: v = fh(t, (uint32_t)ch[1], 0, 0); break;
+	case TPL_U0: v = fh(t, (uint32_t)ch[2], 0, 0); break;
+	case TPL_U1: v = fh(t, (uint32_t)ch[3], 0, 0); break;
+	case TPL_U2: v = fh(t, (uint32_t)ch[4], 0, 0); break;
+	case TPL_B_21: v = fh(t, (uint32_t)ch[0], (uint32_t)ch[1], 0); break;
+	case TPL_B_10: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[2], 0); break;
+	case TPL_B01: v = fh(t, (uint32_t)ch[2], (uint32_t)ch[3], 0); break;
+	case TPL_B12: v = fh(t, (uint32_t)ch[3], (uint32_t)ch[4], 0); break;
+	case TPL_B_11: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[3], 0); break;
+	case TPL_T_101: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[2], (uint32_t)ch[3]); break;
+	case TPL_CLASS:
+		v = fh(t, (uint32_t)(cl[0] | cl[1] << 3 | cl[2] << 6 | cl[3] << 9 | cl[4] << 12), 0, 0);
+		break;
+	case TPL_DSTART:
+		v = fh(t, p->startf & START_BITS, lenclass(p->ent), 0);
+		break;
+	case TPL_DEND: v = fh(t, q->endf & END_BITS, 0, 0); break;
+	case TPL_DPREV: v = fh(t, p->endf & PREV_BITS, 0, 0); break;
+	case TPL_DNEXT:
+		v = fh(t, i + 1 < n ? (q->startf & NEXT_BITS) : 1u << 31, 0, 0);
+		break;
+	case TPL_DIN: v = fh(t, w->din[i], 0, 0); break;
+	case TPL_JSTART: v = fh(t, w->js[i], 0, 0); break;
+	case TPL_JEND: v = fh(t, w->je[i], 0, 0); break;
+	case TPL_JIN: v = fh(t, w->ji[i], w->je[i] & MW_WORD, 0); break;
+	default: v = fh(t, 0, 0, 0); break;
+	}
+	return v;
+}
+
+static inline void fetch_row(const int8_t *pf, uint64_t h, uint32_t bits)
+{
+	const int8_t *r = pf + (size_t)model_row(h, bits) * MODEL_LABELS;
+	__builtin_prefetch(r);
+	__builtin_prefetch(r + MODEL_LABELS - 1);
+}
+
 /* pf, when not NULL, is the decoder's weight table of 2^bits rows: each row is fetched as
  * soon as its hash is known, so that the misses overlap the hashing. */
 static void hash_fetch(const struct ctx *c, const uint8_t *tpl, size_t ntpl, struct model_work *w,
@@ -263,6 +310,9 @@ static void hash_fetch(const struct ctx *c, const uint8_t *tpl, size_t ntpl, str
 	grow(w, n, ntpl);
 	coverage(c, w->din);
 	words(c, w);
+	int dense = ntpl == TPL_LAST - 1;   /* every template, in id order */
+	for (size_t k = 0; dense && k < ntpl; k++)
+		dense = tpl[k] == k + 1;
 	/* a sliding window of normalised characters and classes, -2..+2 */
 	int32_t ch[5];
 	int cl[5];
@@ -273,44 +323,18 @@ static void hash_fetch(const struct ctx *c, const uint8_t *tpl, size_t ntpl, str
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint64_t *h = w->h + i * ntpl;
-		const struct pos *p = &c->at[i], *q = &c->at[i + 1];
-		for (size_t k = 0; k < ntpl; k++) {
-			unsigned t = tpl[k];
-			uint64_t v;
-			switch (t) {
-			case TPL_U_2: v = fh(t, (uint32_t)ch[0], 0, 0); break;
-			case TPL_U_1: v = fh(t, (uint32_t)ch[1], 0, 0); break;
-			case TPL_U0: v = fh(t, (uint32_t)ch[2], 0, 0); break;
-			case TPL_U1: v = fh(t, (uint32_t)ch[3], 0, 0); break;
-			case TPL_U2: v = fh(t, (uint32_t)ch[4], 0, 0); break;
-			case TPL_B_21: v = fh(t, (uint32_t)ch[0], (uint32_t)ch[1], 0); break;
-			case TPL_B_10: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[2], 0); break;
-			case TPL_B01: v = fh(t, (uint32_t)ch[2], (uint32_t)ch[3], 0); break;
-			case TPL_B12: v = fh(t, (uint32_t)ch[3], (uint32_t)ch[4], 0); break;
-			case TPL_B_11: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[3], 0); break;
-			case TPL_T_101: v = fh(t, (uint32_t)ch[1], (uint32_t)ch[2], (uint32_t)ch[3]); break;
-			case TPL_CLASS:
-				v = fh(t, (uint32_t)(cl[0] | cl[1] << 3 | cl[2] << 6 | cl[3] << 9 | cl[4] << 12), 0, 0);
-				break;
-			case TPL_DSTART:
-				v = fh(t, p->startf & START_BITS, lenclass(p->ent), 0);
-				break;
-			case TPL_DEND: v = fh(t, q->endf & END_BITS, 0, 0); break;
-			case TPL_DPREV: v = fh(t, p->endf & PREV_BITS, 0, 0); break;
-			case TPL_DNEXT:
-				v = fh(t, i + 1 < n ? (q->startf & NEXT_BITS) : 1u << 31, 0, 0);
-				break;
-			case TPL_DIN: v = fh(t, w->din[i], 0, 0); break;
-			case TPL_JSTART: v = fh(t, w->js[i], 0, 0); break;
-			case TPL_JEND: v = fh(t, w->je[i], 0, 0); break;
-			case TPL_JIN: v = fh(t, w->ji[i], w->je[i] & MW_WORD, 0); break;
-			default: v = fh(t, 0, 0, 0); break;
+		if (dense && pf) {
+			/* the usual list: constant templates let the compiler drop the switch */
+#pragma GCC unroll 32
+			for (unsigned t = 1; t < TPL_LAST; t++) {
+				h[t - 1] = feature(t, c, w, i, ch, cl);
+				fetch_row(pf, h[t - 1], bits);
 			}
-			h[k] = v;
-			if (pf) {
-				const int8_t *r = pf + (size_t)model_row(v, bits) * MODEL_LABELS;
-				__builtin_prefetch(r);
-				__builtin_prefetch(r + MODEL_LABELS - 1);
+		} else {
+			for (size_t k = 0; k < ntpl; k++) {
+				h[k] = feature(tpl[k], c, w, i, ch, cl);
+				if (pf)
+					fetch_row(pf, h[k], bits);
 			}
 		}
 		memmove(ch, ch + 1, 4 * sizeof *ch);
