@@ -372,6 +372,19 @@ void model_viterbi(float *emit, const struct model_trans *t, size_t n, uint8_t *
 		const float *d = sc + (i - 1) * MODEL_LABELS;
 		float *e = sc + i * MODEL_LABELS;
 		float best[8];
+#ifdef __SSE2__
+		/* max_ps(s, b) is s > b ? s : b, ties and NaNs included, as below */
+		__m128 d0 = _mm_set1_ps(d[0]);
+		__m128 b0 = _mm_add_ps(d0, _mm_loadu_ps(t->blk[0]));
+		__m128 b1 = _mm_add_ps(d0, _mm_loadu_ps(t->blk[0] + 4));
+		for (int k = 1; k < 7; k++) {
+			__m128 dk = _mm_set1_ps(d[closes[k]]);
+			b0 = _mm_max_ps(_mm_add_ps(dk, _mm_loadu_ps(t->blk[k])), b0);
+			b1 = _mm_max_ps(_mm_add_ps(dk, _mm_loadu_ps(t->blk[k] + 4)), b1);
+		}
+		_mm_storeu_ps(best, b0);
+		_mm_storeu_ps(best + 4, b1);
+#else
 		for (int j = 0; j < 8; j++)
 			best[j] = d[0] + t->blk[0][j];
 		for (int k = 1; k < 7; k++) {
@@ -381,6 +394,7 @@ void model_viterbi(float *emit, const struct model_trans *t, size_t n, uint8_t *
 				best[j] = s > best[j] ? s : best[j];
 			}
 		}
+#endif
 		float nd[MODEL_LABELS];
 		for (int j = 0; j < 7; j++)
 			nd[opens[j]] = best[j];
@@ -391,8 +405,14 @@ void model_viterbi(float *emit, const struct model_trans *t, size_t n, uint8_t *
 				nd[to] = s1 > s0 ? s1 : s0;
 			}
 		}
+#ifdef __SSE2__
+		for (int l = 0; l < 12; l += 4)
+			_mm_storeu_ps(e + l, _mm_add_ps(_mm_loadu_ps(e + l), _mm_loadu_ps(nd + l)));
+		e[12] += nd[12];
+#else
 		for (int l = 0; l < MODEL_LABELS; l++)
 			e[l] += nd[l];
+#endif
 	}
 	const float *d = sc + (n - 1) * MODEL_LABELS;
 	int arg = 0;
