@@ -353,10 +353,28 @@ static size_t lunar(struct ctx *c, size_t i)
 	return j;
 }
 
-/* A year after a copyright sign (©2018, © 2005-2019). */
+/* Does the word Copyright (any case) end right before i, spaces skipped? */
+static int after_copyright_word(const struct ctx *c, size_t i)
+{
+	static const char w[] = "copyright";
+	while (i > 0 && c->cp[i - 1] == ' ')
+		i--;
+	if (i < sizeof w - 1)
+		return 0;
+	for (size_t k = 0; k < sizeof w - 1; k++) {
+		int32_t ch = c->cp[i - (sizeof w - 1) + k];
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 'a' - 'A';
+		if (ch != w[k])
+			return 0;
+	}
+	return 1;
+}
+
+/* A year after a copyright sign or word (©2018, Copyright 2018; 2005-2019 is numeric()'s). */
 static size_t copyright_year(struct ctx *c, size_t i)
 {
-	size_t j = i + 1, e;
+	size_t j = c->cp[i] == 0xA9 ? i + 1 : i, e;
 	int nd;
 	while (j < c->n && c->cp[j] == ' ')
 		j++;
@@ -466,7 +484,8 @@ void dates_find(struct ctx *c)
 			i++;
 			continue;
 		}
-		size_t e = c->cp[i] == 0xA9 ? copyright_year(c, i) : 0;
+		size_t e = c->cp[i] == 0xA9 || (digit_of(c->cp[i]) >= 0 && after_copyright_word(c, i)) ?
+		           copyright_year(c, i) : 0;
 		if (!e)
 			e = lunar(c, i);
 		if (!e)

@@ -37,6 +37,8 @@ int main(void)
 	CHECK_TAG("year and month with a dot", "since 1999.11 ", "DATE:1999.11=1999-11");
 	CHECK_TAG("a dotted number before a unit is no date", "2019.5万元，2019.5%", "");
 	CHECK_TAG("copyright year", "©2018 某公司", "DATE:2018=2018");
+	CHECK_TAG("copyright word and year", "COPYRIGHT 2020 某报", "DATE:2020=2020");
+	CHECK_TAG("a year alone is no date", "共2018人参加", "");
 	CHECK_TAG("lunar dates have no ISO value", "农历正月十六，腊月二十三，正月初一",
 	          "DATE:农历正月十六 DATE:腊月二十三 DATE:正月初一");
 	entities_fini();
