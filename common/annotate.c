@@ -536,14 +536,7 @@ int annotate_main(int argc, char **argv, const struct annotator *a)
 		usage_error("--no-header goes with --text COL (the stream always has its header)");
 	if (nul_names && !files_from)
 		usage_error("-0 goes with --files-from");
-	if (!*encoding)
-		usage_error("--encoding needs a charset name (or auto)");
-	if (!charset_is_auto(encoding) && !charset_is_utf8(encoding)) {
-		iconv_t cd = iconv_open("UTF-8", encoding);
-		if (cd == (iconv_t)-1)
-			usage_error("unknown encoding '%s' (see iconv --list)", encoding);
-		iconv_close(cd);
-	}
+	charset_check_option(encoding);
 	if (a->init)
 		a->init();
 	meter_start(progress);

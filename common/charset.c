@@ -116,3 +116,15 @@ const char *charset_detect(const char *p, size_t n)
 		strcpy(name, "GB18030");
 	return name;
 }
+
+void charset_check_option(const char *enc)
+{
+	if (!*enc)
+		usage_error("--encoding needs a charset name (or auto)");
+	if (charset_is_auto(enc) || charset_is_utf8(enc))
+		return;
+	iconv_t cd = iconv_open("UTF-8", enc);
+	if (cd == (iconv_t)-1)
+		usage_error("unknown encoding '%s' (see iconv --list)", enc);
+	iconv_close(cd);
+}

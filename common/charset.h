@@ -15,5 +15,8 @@ const char *charset_detect(const char *p, size_t n);
 int charset_is_utf8(const char *name);
 /* Is enc "auto" (or NULL: the default)? */
 int charset_is_auto(const char *enc);
+/* The value of an --encoding option: "auto", or a charset iconv can convert to UTF-8; anything
+ * else (the empty string too) is a usage error, said before any input is read. */
+void charset_check_option(const char *enc);
 
 #endif

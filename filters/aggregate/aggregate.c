@@ -1,7 +1,6 @@
 /* aggregate: exact, streaming, mergeable group-by over headed TSV or CSV.
  * This file reads the command line into a struct agg; run.c and emit.c do the work. */
 #include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,14 +231,7 @@ static void check_combination(const struct agg *a, int explicit_out)
 		usage_error("no operation given (try: count, or sum:COLUMN)");
 	if (nul_names && !files_from)
 		usage_error("-0 goes with --files-from");
-	if (!*encoding)
-		usage_error("--encoding needs a charset name (or auto)");
-	if (!charset_is_auto(encoding) && !charset_is_utf8(encoding)) {
-		iconv_t cd = iconv_open("UTF-8", encoding);
-		if (cd == (iconv_t)-1)
-			usage_error("unknown encoding '%s' (see iconv --list)", encoding);
-		iconv_close(cd);
-	}
+	charset_check_option(encoding);
 	if (a->merge && a->no_header)
 		usage_error("--merge reads partials, which have a header: no --no-header");
 	if (a->mem_limit && a->order_first)
