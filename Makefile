@@ -144,7 +144,7 @@ run: all
 
 # The pipelines go to PIPEDIR (run them from there: they find the programs on PATH).
 PIPEDIR ?= $(PREFIX)/share/news-facts/pipelines
-PIPE_FILES := $(wildcard pipelines/*.sh pipelines/*.py)
+PIPE_FILES := $(wildcard pipelines/*.sh pipelines/*.py pipelines/*.awk)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PIPEDIR)

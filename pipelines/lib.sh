@@ -14,6 +14,8 @@ export LC_ALL=C
 readonly E_DATA=1 E_USAGE=2 E_SYS=3
 
 PIPELINES=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# The stream unescaper for awk programs (unescape.awk), to put in front of a program text.
+UNESC_AWK=$(cat "$PIPELINES/unescape.awk")
 TOP=$(dirname "$PIPELINES")
 me=${0##*/}
 me=${me%.sh}

@@ -30,15 +30,7 @@ chmod "$(printf '%o' $((0666 & ~$(umask))))" "$tmp" || die "$E_SYS" "cannot set 
 # backslash escapes; CSV with every field quoted and the escapes undone carries any text.
 # A NUL (\0 in the stream) becomes U+FFFD: sqlite3's CSV import reads C strings.
 to_csv() {
-	awk -F '\t' 'function unesc(s,   o, i, c) {
-		o = ""
-		while ((i = index(s, "\\")) > 0) {
-			c = substr(s, i + 1, 1)
-			o = o substr(s, 1, i - 1) (c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c == "0" ? "\357\277\275" : c)
-			s = substr(s, i + 2)
-		}
-		return o s
-	}
+	awk -F '\t' "$UNESC_AWK"'
 	NR > 1 {
 		for (i = 1; i <= NF; i++) {
 			f = unesc($i)

@@ -6,19 +6,10 @@
 #   row    LABEL  VALUE  COLOR            one bar (VALUE a non-negative number)
 #   note   TEXT                           a line under the chart
 #   end                                   draws the chart
-# Labels are text as in the stream (its \t \n \r \0 \\ escapes are undone here) and are
+# Labels are text as in the stream (unescape.awk, given first with -f, undoes its escapes) and are
 # escaped for XML; colours are #rrggbb. Output: one <figure> per chart, well-formed XHTML.
 BEGIN { FS = "\t"; FONT = 13 }
 
-function unesc(s,   o, i, c) {
-	o = ""
-	while ((i = index(s, "\\")) > 0) {
-		c = substr(s, i + 1, 1)
-		o = o substr(s, 1, i - 1) (c == "t" || c == "n" || c == "r" || c == "0" ? " " : c)
-		s = substr(s, i + 2)
-	}
-	return o s
-}
 function xml(s) {
 	gsub(/&/, "\\&amp;", s)
 	gsub(/</, "\\&lt;", s)
@@ -59,15 +50,15 @@ function num(v) {
 }
 
 $1 == "chart" { kind = $2; name = $3; desc = $4; n = 0; nnote = 0; next }
-$1 == "head" { n++; lab[n] = unesc($2); val[n] = ""; col[n] = ""; next }
-$1 == "row" { n++; lab[n] = unesc($2); val[n] = $3 + 0; col[n] = $4; next }
+$1 == "head" { n++; lab[n] = unesc($2, 1); val[n] = ""; col[n] = ""; next }
+$1 == "row" { n++; lab[n] = unesc($2, 1); val[n] = $3 + 0; col[n] = $4; next }
 $1 == "note" { notes[++nnote] = $2; next }
 $1 == "end" {
 	printf "<figure id=\"%s\">\n", name
 	if (n == 0) print "<p class=\"empty\">（无数据）</p>"
 	else if (kind == "hbar") hbar()
 	else vbar()
-	for (i = 1; i <= nnote; i++) printf "<figcaption>%s</figcaption>\n", xml(unesc(notes[i]))
+	for (i = 1; i <= nnote; i++) printf "<figcaption>%s</figcaption>\n", xml(unesc(notes[i], 1))
 	print "</figure>"
 	next
 }

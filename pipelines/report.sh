@@ -147,7 +147,7 @@ read -r _ docs segs ents nums left undated < <(grep '^S' "$work/facts.tsv") || f
 			print "end"
 		}' <"$work/facts.tsv"
 } >"$work/charts.tsv" || failed "charts"
-awk -f "$svg" <"$work/charts.tsv" >"$work/charts.html" || failed "drawing the charts"
+awk -f "$PIPELINES/unescape.awk" -f "$svg" <"$work/charts.tsv" >"$work/charts.html" || failed "drawing the charts"
 
 # figure NAME: the SVG of chart NAME, from <figure id="NAME"> to its </figure>.
 figure() {
@@ -157,21 +157,12 @@ figure() {
 # type codes in Chinese; a sum only where adding values means something (counts, money,
 # measures, durations: not percents, ordinals, scores, years or ages).
 rows() {
-	awk -F '\t' -v cols="$1" "$types"'
-		function unesc(s,   o, i, c) {
-			o = ""
-			while ((i = index(s, "\\")) > 0) {
-				c = substr(s, i + 1, 1)
-				o = o substr(s, 1, i - 1) (c == "t" || c == "n" || c == "r" || c == "0" ? " " : c)
-				s = substr(s, i + 2)
-			}
-			return o s
-		}
+	awk -F '\t' -v cols="$1" "$UNESC_AWK$types"'
 		function h(s) { gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s); return s }
 		{
 			printf "<tr><td>%s</td>", h(zh($1))
 			for (i = 2; i <= cols; i++) {
-				f = unesc($i)
+				f = unesc($i, 1)
 				if (cols == 7 && i == 2 && f == "") f = "（无单位）"
 				if (cols == 7 && i == 4 && !additive($1)) f = "—"
 				printf "<td>%s</td>", h(f)

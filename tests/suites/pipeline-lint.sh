@@ -27,7 +27,7 @@ else
 fi
 if built; then
 	mkdir -p "$T/share/pipelines"
-	cp "$P"/*.sh "$P"/*.py "$T/share/pipelines/"
+	cp "$P"/*.sh "$P"/*.py "$P"/*.awk "$T/share/pipelines/"
 	if (cd "$T" && sh "$P/run.sh" -q "$TOP/data/sample" checkout) 2>"$T/log" &&
 		(cd "$T" && env -u BIN PATH="$BIN:$PATH" sh "$T/share/pipelines/run.sh" -q "$TOP/data/sample" installed) 2>>"$T/log" &&
 		same_outputs "$T/checkout" "$T/installed" 2>"$T/why"; then
