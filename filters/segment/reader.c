@@ -14,7 +14,7 @@
 #define RAW_BLOCK (256 * 1024)
 
 static iconv_t shared_cd = (iconv_t)-1;
-static int shared_ascii_fast, shared_auto;
+static int shared_ascii_fast, shared_flush_each, shared_auto;
 static unsigned long long total_bytes;
 
 unsigned long long rd_total_bytes(void)
@@ -36,6 +36,15 @@ static int ascii_compatible(const char *enc)
 	return 0;
 }
 
+/* Vietnamese charsets: glibc's converter holds a letter back until it knows no combining
+ * mark follows, so its output would lag behind the bytes read (and the ASCII fast path would
+ * overtake it). Flushed after every character, text keeps its order and each character maps
+ * to its own bytes; a letter and its mark then come out decomposed. */
+static int holds_back(const char *enc)
+{
+	return strcasestr(enc, "1258") != NULL || strncasecmp(enc, "TCVN", 4) == 0;
+}
+
 static int is_utf8_name(const char *enc)
 {
 	return strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
@@ -53,6 +62,7 @@ void rd_setup(const struct reader_opts *o)
 	if (shared_cd == (iconv_t)-1)
 		usage_error("unknown encoding '%s' (see iconv --list)", o->encoding);
 	shared_ascii_fast = ascii_compatible(o->encoding);
+	shared_flush_each = holds_back(o->encoding);
 }
 
 static void start(struct reader *r, const char *name)
@@ -66,6 +76,7 @@ static void start(struct reader *r, const char *name)
 	r->cd = shared_cd;
 	r->conv = shared_cd != (iconv_t)-1;
 	r->ascii_fast = shared_ascii_fast;
+	r->flush_each = shared_flush_each;
 	r->detect = shared_auto;
 	for (int k = 0; k < 3; k++)
 		r->sep_pos[k] = SIZE_MAX;
@@ -165,6 +176,8 @@ static long convert_one(struct reader *r, const char *p, size_t n, unsigned long
 		size_t il = k, ol = sizeof out;
 		size_t rc = iconv(r->cd, &ip, &il, &op, &ol);
 		if (rc != (size_t)-1 || il < k) {
+			if (r->flush_each)
+				iconv(r->cd, NULL, NULL, &op, &ol);
 			if (op > out) {
 				tm_add(&r->qm, r->q.n, s);
 				buf_add(&r->q, out, (size_t)(op - out));
@@ -275,6 +288,7 @@ static void detect_charset(struct reader *r, const char *blk, size_t len)
 	iconv(r->cd, NULL, NULL, NULL, NULL);
 	r->conv = 1;
 	r->ascii_fast = ascii_compatible(name);
+	r->flush_each = holds_back(name);
 	r->o.encoding = seen[i].name;
 	meter_note("%s: charset %s (detected)", r->name, name);
 }

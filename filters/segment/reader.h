@@ -33,7 +33,7 @@ struct reader {
 	size_t memlen, mempos;
 	unsigned long long raw_off;   /* source offset of the next raw byte */
 	iconv_t cd;
-	int conv, ascii_fast;
+	int conv, ascii_fast, flush_each;
 	int detect;              /* the charset is still to be told from the first block */
 	char carry[16];
 	size_t ncarry;
