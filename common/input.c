@@ -235,8 +235,18 @@ static size_t fill_conv(struct input *in)
 				return in->len;
 			}
 		}
-		if (in->raw.n == 0)
-			return 0;
+		if (in->raw.n == 0) {
+			/* A converter may hold the last character back (Vietnamese letters wait for a
+			 * combining mark): flush it once at the end. */
+			if (in->eof && !in->flushed) {
+				char *op = in->blk;
+				size_t ol = in->blk_cap;
+				in->flushed = 1;
+				iconv(in->cd, NULL, NULL, &op, &ol);
+				in->len = (size_t)(op - in->blk);
+			}
+			return in->len;
+		}
 		char *ip = in->raw.p, *op = in->blk;
 		size_t il = in->raw.n, ol = in->blk_cap;
 		while (il) {

@@ -21,6 +21,7 @@ struct input {
 	int mid;                 /* in_getpiece: inside a line handed out in pieces */
 	/* in_set_encoding: the input is converted to UTF-8 as it is read */
 	int detect, conv;
+	int flushed;             /* the converter's held-back text written at the end */
 	iconv_t cd;
 	struct buf raw;          /* undecoded bytes carried to the next read */
 	const char *charset;     /* the charset read (detected or given) */
