@@ -33,13 +33,18 @@ NUM_AGG=(--where kind=num -g 'type,unit' -o 'count,sum:value,min:value,max:value
 # \xHH), so that a file name can never start a line of its own in a message or a log (a name
 # holding a newline and a timestamp would plant a fake log line).
 esc() {
-	local s=$1 c hex
+	local s=$1
 	case $s in *[[:cntrl:]\\]*) ;; *) printf '%s' "$s"; return 0 ;; esac
 	s=${s//\\/\\\\}
 	s=${s//$'\n'/\\n}
 	s=${s//$'\r'/\\r}
 	s=${s//$'\t'/\\t}
-	while [[ $s =~ [[:cntrl:]] ]]; do
+	hex_ctl "$s" '[[:cntrl:]]'
+}
+# hex_ctl STRING REGEX: STRING with every character REGEX matches written as \xHH.
+hex_ctl() {
+	local s=$1 re=$2 c hex
+	while [[ $s =~ $re ]]; do
 		c=${BASH_REMATCH[0]}
 		printf -v hex '\\x%02X' "'$c"
 		s=${s//"$c"/"$hex"}
@@ -74,13 +79,7 @@ stamp() {
 }
 # esc_line LINE: as esc, but TAB and backslash kept (the programs' messages are theirs).
 esc_line() {
-	local s=$1 c hex re=$'[\x01-\x08\x0a-\x1f\x7f]'
-	while [[ $s =~ $re ]]; do
-		c=${BASH_REMATCH[0]}
-		printf -v hex '\\x%02X' "'$c"
-		s=${s//"$c"/"$hex"}
-	done
-	printf '%s' "$s"
+	hex_ctl "$1" $'[\x01-\x08\x0a-\x1f\x7f]'
 }
 # forward COMMAND...: run COMMAND as a child in a process group of its own (setsid), pass
 # TERM, INT and HUP on to that whole group (as TERM), and return its status once it is gone.
